@@ -1,0 +1,78 @@
+/**
+ * The contract between generated code and the runtime: the generated
+ * function's parameter names, the layout of the scalar state array, the
+ * soft-TLB arrays, and the names of the runtime entry points. Generated JS
+ * refers only to names declared here (checked with acorn in tests) and to
+ * numbers; nothing the guest wrote ever becomes code.
+ */
+
+/** Offsets (in int32 units) into the scalar state array `S`. */
+export const enum Slot {
+  /** X0..X30 then SP as lo/hi pairs: X(n) lo = 2n, hi = 2n+1; SP lo = 62, hi = 63. */
+  X0 = 0,
+  SP = 62,
+  PC = 64,
+  /** PSTATE.NZCV in bits 31..28, the rest zero. */
+  NZCV = 66,
+  FPCR = 67,
+  FPSR = 68,
+  /** Exclusive monitor: address lo/hi, size in bytes (0 = open), value lo/hi/hi2/hi3 (for pairs). */
+  EXCL_ADDR = 69,
+  EXCL_SIZE = 71,
+  EXCL_VAL = 72,
+  /** Scratch for helpers returning 64-bit values: high half of the last result. */
+  RET_HI = 76,
+  /** Instructions retired (lo/hi, wrapping uint32 pieces). */
+  ICOUNT = 77,
+  /** Why the generated code stopped (ExitReason) and its argument. */
+  EXIT_REASON = 79,
+  EXIT_ARG = 80,
+  /** Instruction budget remaining before the runtime wants control back. */
+  BUDGET = 81,
+  SIZE = 96,
+}
+
+/** SP in the register-number space used by IR get/set (31 means SP there; ZR is handled by the frontend). */
+export const SP_INDEX = 31;
+
+/** Why a region returned to the dispatcher. */
+export const enum ExitReason {
+  /** Plain control transfer to a PC not in this region: look up the next region. */
+  Jump = 0,
+  /** SVC: argument = imm16. */
+  Svc = 1,
+  /** UNDEFINED instruction at PC. Argument unused. */
+  Undefined = 2,
+  /** BRK/HLT: argument = imm16. */
+  Brk = 3,
+  /** Budget exhausted at a back-edge. */
+  Budget = 4,
+  /** Code invalidated underneath (self-modifying code): re-dispatch. */
+  Invalidate = 5,
+  /** A system register access that must be done by the runtime. */
+  SysReg = 6,
+  /** WFI/WFE/YIELD hint that wants the runtime. */
+  Wait = 7,
+}
+
+/** Soft-TLB geometry. Entries are direct-mapped by (va >>> PAGE_BITS) & TLB_MASK. */
+export const PAGE_BITS = 12;
+export const PAGE_SIZE = 1 << PAGE_BITS;
+export const PAGE_MASK = PAGE_SIZE - 1;
+export const TLB_ENTRIES = 1024;
+export const TLB_MASK = TLB_ENTRIES - 1;
+
+/**
+ * Parameter names of every generated region function, in order.
+ *   S   Int32Array   scalar state (Slot layout)
+ *   D   DataView     guest RAM
+ *   RT  lo tag, RH hi tag, RA add-offset: read TLB (Int32Array each)
+ *   WT, WH, WA:      write TLB
+ *   M   MemSlow      slow-path memory entry points (may throw GuestFault)
+ *   H   Helpers      named helper functions (FP/SIMD/system semantics)
+ *   V   VecFile      vector register views
+ */
+export const PARAMS = ['S', 'D', 'RT', 'RH', 'RA', 'WT', 'WH', 'WA', 'M', 'H', 'V'] as const;
+
+/** Other global names generated code may use. */
+export const ALLOWED_GLOBALS = ['Math', 'undefined'] as const;
