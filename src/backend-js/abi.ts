@@ -22,13 +22,15 @@ export const enum Slot {
   EXCL_VAL = 72,
   /** Scratch for helpers returning 64-bit values: high half of the last result. */
   RET_HI = 76,
+  /** Scratch: packed NZCV of the last 64-bit add-with-carry helper. */
+  RET_FLAGS = 77,
   /** Instructions retired (lo/hi, wrapping uint32 pieces). */
-  ICOUNT = 77,
+  ICOUNT = 78,
   /** Why the generated code stopped (ExitReason) and its argument. */
-  EXIT_REASON = 79,
-  EXIT_ARG = 80,
+  EXIT_REASON = 80,
+  EXIT_ARG = 81,
   /** Instruction budget remaining before the runtime wants control back. */
-  BUDGET = 81,
+  BUDGET = 82,
   SIZE = 96,
 }
 

@@ -1,0 +1,6 @@
+/** Loads every helper family so the registry is complete before first use. */
+import './crc.js';
+import './fp.js';
+import './simd.js';
+import './system.js';
+export { helperIndex, helperNames, makeHelpers } from './registry.js';

@@ -1,0 +1,4 @@
+/** Helper family: see registry.ts for the calling convention. */
+import { registerHelpers } from './registry.js';
+
+registerHelpers(() => ({}));
