@@ -493,3 +493,14 @@ function terminalRunner(t: Terminal, f: Frame, S: Int32Array): Exec {
     }
   }
 }
+
+/** Evaluate a pure instruction whose arguments are all immediates: [lo, hi]. */
+export function evalConst(inst: Inst): [number, number] {
+  const saved = inst.id;
+  inst.id = 0;
+  const frame: Frame = { lo: new Int32Array(1), hi: new Int32Array(1), fl: new Int32Array(1) };
+  const env: InterpEnv = { S: new Int32Array(Slot.SIZE), V: new Int32Array(4), mem: undefined as unknown as Memory, helpers: [] };
+  FACTORIES[inst.op](inst, frame, env)();
+  inst.id = saved;
+  return [frame.lo[0]!, frame.hi[0]!];
+}

@@ -66,12 +66,26 @@ export class UserSpace implements AddressSpace {
     return this.freeFrames.length + Math.floor((this.mem.ram.byteLength - this.nextFrame) / PAGE_SIZE);
   }
 
+  /** A frame stops holding the code it held: drop its translations. */
+  private dropCode(frame: number): void {
+    const page = frame >>> PAGE_BITS;
+    if (this.mem.codePages.has(page)) {
+      this.mem.codePages.delete(page);
+      this.mem.onCodeWrite(page);
+    }
+  }
+
+  private release(entry: number): void {
+    this.dropCode(entry & ~7);
+    this.freeFrames.push(entry & ~7);
+  }
+
   /** Map `count` pages from `first` with fresh zeroed frames (replacing any existing mapping). */
   map(first: number, count: number, perms: number): void {
     if (count > this.framesLeft()) throw new RangeError('guest RAM exhausted');
     for (let p = first; p < first + count; p++) {
       const old = this.pages.get(p);
-      if (old !== undefined) this.freeFrames.push(old & ~7);
+      if (old !== undefined) this.release(old);
       this.pages.set(p, this.allocFrame() | perms);
     }
     this.changed(first, count);
@@ -81,8 +95,7 @@ export class UserSpace implements AddressSpace {
     for (let p = first; p < first + count; p++) {
       const old = this.pages.get(p);
       if (old !== undefined) {
-        this.freeFrames.push(old & ~7);
-        this.mem.codePages.delete(old >>> PAGE_BITS);
+        this.release(old);
         this.pages.delete(p);
       }
     }
@@ -92,7 +105,11 @@ export class UserSpace implements AddressSpace {
   /** Change permissions; returns false if some page in the range is unmapped. */
   protect(first: number, count: number, perms: number): boolean {
     for (let p = first; p < first + count; p++) if (!this.pages.has(p)) return false;
-    for (let p = first; p < first + count; p++) this.pages.set(p, (this.pages.get(p)! & ~7) | perms);
+    for (let p = first; p < first + count; p++) {
+      const e = this.pages.get(p)!;
+      if ((perms & Perm.X) === 0) this.dropCode(e & ~7);
+      this.pages.set(p, (e & ~7) | perms);
+    }
     this.changed(first, count);
     return true;
   }
@@ -102,11 +119,12 @@ export class UserSpace implements AddressSpace {
     const entries: number[] = [];
     for (let p = from; p < from + count; p++) {
       entries.push(this.pages.get(p)!);
+      this.dropCode(this.pages.get(p)! & ~7);
       this.pages.delete(p);
     }
     for (let k = 0; k < count; k++) {
       const old = this.pages.get(to + k);
-      if (old !== undefined) this.freeFrames.push(old & ~7);
+      if (old !== undefined) this.release(old);
       this.pages.set(to + k, entries[k]!);
     }
     this.changed(from, count);

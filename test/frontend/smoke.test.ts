@@ -1,5 +1,5 @@
 import t from 'tap';
-import { makeEnv, runInterp, x } from '../helpers/testenv.js';
+import { makeEnv, runBoth, x } from '../helpers/testenv.js';
 
 t.test('a short integer sequence runs in the interpreter', (t) => {
   const words = [
@@ -12,7 +12,7 @@ t.test('a short integer sequence runs in the interpreter', (t) => {
     0x9b017c26, // mul x6, x1, x1
     0x9ac008c7, // udiv x7, x6, x0
   ];
-  const env = runInterp(makeEnv(words), words.length);
+  const env = runBoth(makeEnv(words));
   t.equal(x(env, 0), 5n);
   t.equal(x(env, 1), 12n);
   t.equal(x(env, 2), 0n);

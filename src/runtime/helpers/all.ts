@@ -1,6 +1,7 @@
 /** Loads every helper family so the registry is complete before first use. */
 import './crc.js';
+import './int64.js';
 import './fp.js';
 import './simd.js';
 import './system.js';
-export { helperIndex, helperNames, makeHelpers } from './registry.js';
+export { helperIndex, helperNames, makeHelpers, type HelperFn } from './registry.js';

@@ -1,0 +1,351 @@
+/**
+ * The JS backend: a region (blocks of one hot trace) becomes the source of one
+ * function `for (;;) switch (pc) { case <block>: ... }` with the guest
+ * registers it uses held in locals, NZCV in a local, 64-bit values as lo/hi
+ * int32 locals (a<id>, b<id>), and the soft-TLB fast path inline. Everything
+ * is spilled back to S in one `finally`, so exits and faults see exact state.
+ * Generated text contains only numbers and names from abi.ts.
+ */
+import { helperNames } from '../runtime/helpers/all.js';
+import { OPCODES, type Opcode } from '../ir/opcodes.js';
+import type { Block, Inst, Terminal, Value } from '../ir/value.js';
+import { ExitReason, PARAMS, Slot, TLB_MASK } from './abi.js';
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+interface Ctx {
+  /** Instructions whose flags are read. */
+  flagUsers: Set<Inst>;
+  regsRead: Set<number>;
+  regsWritten: Set<number>;
+  /** Guest PC (lo) of the instruction being emitted, for precise faults. */
+  pcOf: (inst: Inst) => number;
+}
+
+const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
+const Hh = (v: Value): string => (v.kind === 'imm' ? String(v.hi | 0) : `b${v.id}`);
+const imm = (v: Value): number => (v as { lo: number }).lo;
+const xl = (r: number) => `x${r}l`;
+const xh = (r: number) => `x${r}h`;
+
+function helper(idx: number): string {
+  const n = helperNames()[idx];
+  if (n === undefined || !IDENT.test(n)) throw new Error(`bad helper index ${idx}`);
+  return n;
+}
+
+type Emit = (i: Inst, c: Ctx) => string;
+
+const bin32 = (expr: (a: string, b: string) => string): Emit => (i) => `a${i.id} = ${expr(L(i.args[0]!), L(i.args[1]!))};`;
+const un32 = (expr: (a: string) => string): Emit => (i) => `a${i.id} = ${expr(L(i.args[0]!))};`;
+const pair = (lo: (al: string, ah: string, bl: string, bh: string) => string, hi: (al: string, ah: string, bl: string, bh: string) => string): Emit => (i) => {
+  const [a, b] = i.args as [Value, Value | undefined];
+  const args = [L(a), Hh(a), b ? L(b) : '0', b ? Hh(b) : '0'] as const;
+  return `a${i.id} = ${lo(...args)}; b${i.id} = ${hi(...args)};`;
+};
+const call64 = (name: string): Emit => (i) => {
+  const [a, b] = i.args as [Value, Value];
+  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(b)}, ${Hh(b)}); b${i.id} = S[${Slot.RET_HI}];`;
+};
+const shift64 = (name: string, inline: (l: string, h: string, n: number) => [string, string]): Emit => (i) => {
+  const [a, n] = i.args as [Value, Value];
+  if (n.kind === 'imm') {
+    const k = n.lo & 63;
+    if (k === 0) return `a${i.id} = ${L(a)}; b${i.id} = ${Hh(a)};`;
+    const [lo, hi] = inline(L(a), Hh(a), k);
+    return `a${i.id} = ${lo}; b${i.id} = ${hi};`;
+  }
+  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(n)}); b${i.id} = S[${Slot.RET_HI}];`;
+};
+
+function condExpr(nz: string, cond: number): string {
+  const n = `(${nz} >>> 31)`, z = `((${nz} >>> 30) & 1)`, c = `((${nz} >>> 29) & 1)`, v = `((${nz} >>> 28) & 1)`;
+  let e: string;
+  switch (cond >> 1) {
+    case 0: e = `${z} === 1`; break;
+    case 1: e = `${c} === 1`; break;
+    case 2: e = `${n} === 1`; break;
+    case 3: e = `${v} === 1`; break;
+    case 4: e = `(${c} === 1 && ${z} === 0)`; break;
+    case 5: e = `${n} === ${v}`; break;
+    case 6: e = `(${n} === ${v} && ${z} === 0)`; break;
+    default: return '1';
+  }
+  return (cond & 1) === 1 && cond !== 15 ? `(${e} ? 0 : 1)` : `(${e} ? 1 : 0)`;
+}
+
+function addc32(invert: boolean): Emit {
+  return (i, c) => {
+    const [a, b, cin] = i.args as [Value, Value, Value];
+    const y = invert ? `~${L(b)}` : L(b);
+    if (!c.flagUsers.has(i)) return `a${i.id} = (${L(a)} + ${y} + ${L(cin)}) | 0;`;
+    return `{ const x = ${L(a)}, y = ${y}, u = (x >>> 0) + (y >>> 0) + ${L(cin)}, r = u | 0; a${i.id} = r; ` +
+      `f${i.id} = (r & -2147483648) | (r === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((x ^ r) & (y ^ r)) >>> 31) << 28); }`;
+  };
+}
+
+function addc64(invert: boolean): Emit {
+  return (i, c) => {
+    const [a, b, cin] = i.args as [Value, Value, Value];
+    const yl = invert ? `~${L(b)}` : L(b), yh = invert ? `~${Hh(b)}` : Hh(b);
+    const core = `const xh = ${Hh(a)}, yh = ${yh}, u = (${L(a)} >>> 0) + (${yl} >>> 0) + ${L(cin)}, uh = (xh >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0), rl = u | 0, rh = uh | 0; a${i.id} = rl; b${i.id} = rh;`;
+    if (!c.flagUsers.has(i)) return `{ ${core} }`;
+    return `{ ${core} f${i.id} = (rh & -2147483648) | ((rl | rh) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((xh ^ rh) & (yh ^ rh)) >>> 31) << 28); }`;
+  };
+}
+
+/** Soft-TLB fast path for a read of `size` bytes; slow path records the faulting PC first. */
+function read(size: 1 | 2 | 4 | 8): Emit {
+  return (i, c) => {
+    const a = i.args[0]!;
+    const al = L(a), ah = Hh(a);
+    const ip = `ip = ${c.pcOf(i)}`;
+    const hit = `RT[t] === ((${al} + ${size - 1}) & -4096) && RH[t] === ${ah}`;
+    const off = `(RA[t] + ${al}) | 0`;
+    const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
+    switch (size) {
+      case 1: return `${head}a${i.id} = ${hit} ? D.getUint8(${off}) : (${ip}, M.ld8(${al}, ${ah})); }`;
+      case 2: return `${head}a${i.id} = ${hit} ? D.getUint16(${off}, true) : (${ip}, M.ld16(${al}, ${ah})); }`;
+      case 4: return `${head}a${i.id} = ${hit} ? D.getInt32(${off}, true) : (${ip}, M.ld32(${al}, ${ah})); }`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { ${ip}; a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; } }`;
+    }
+  };
+}
+
+function write(size: 1 | 2 | 4 | 8): Emit {
+  return (i, c) => {
+    const [a, v] = i.args as [Value, Value];
+    const al = L(a), ah = Hh(a);
+    const ip = `ip = ${c.pcOf(i)}`;
+    const hit = `WT[t] === ((${al} + ${size - 1}) & -4096) && WH[t] === ${ah}`;
+    const off = `(WA[t] + ${al}) | 0`;
+    const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
+    switch (size) {
+      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${ip}; M.st8(${al}, ${ah}, ${L(v)}); } }`;
+      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${ip}; M.st16(${al}, ${ah}, ${L(v)}); } }`;
+      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${ip}; M.st32(${al}, ${ah}, ${L(v)}); } }`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${ip}; M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); } }`;
+    }
+  };
+}
+
+function call(ret: 'Void' | 'U32' | 'U64'): Emit {
+  return (i, c) => {
+    const name = helper(imm(i.args[0]!));
+    const args: string[] = [];
+    for (const a of i.args.slice(1)) {
+      args.push(L(a));
+      if (a.type === 'U64') args.push(Hh(a));
+    }
+    const callText = `H.${name}(${args.join(', ')})`;
+    const ip = `ip = ${c.pcOf(i)};`;
+    if (ret === 'Void') return `${ip} ${callText};`;
+    if (ret === 'U32') return `${ip} a${i.id} = ${callText} | 0;`;
+    return `${ip} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}];`;
+  };
+}
+
+const V = (r: Value, lane: number, words: number) => 4 * imm(r) + words * lane;
+
+const EMITTERS: Record<Opcode, Emit> = {
+  A64GetW: (i) => `a${i.id} = ${xl(imm(i.args[0]!))};`,
+  A64GetX: (i) => `a${i.id} = ${xl(imm(i.args[0]!))}; b${i.id} = ${xh(imm(i.args[0]!))};`,
+  A64SetW: (i) => `${xl(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${xh(imm(i.args[0]!))} = 0;`,
+  A64SetX: (i) => `${xl(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${xh(imm(i.args[0]!))} = ${Hh(i.args[1]!)};`,
+  A64GetV32: (i) => `a${i.id} = V[${V(i.args[0]!, imm(i.args[1]!), 1)}];`,
+  A64GetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `a${i.id} = V[${w}]; b${i.id} = V[${w + 1}];`; },
+  A64SetV32: (i) => `V[${V(i.args[0]!, imm(i.args[1]!), 1)}] = ${L(i.args[2]!)};`,
+  A64SetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `V[${w}] = ${L(i.args[2]!)}; V[${w + 1}] = ${Hh(i.args[2]!)};`; },
+  A64ZeroVHigh: (i) => { const w = 4 * imm(i.args[0]!) + 2; return `V[${w}] = 0; V[${w + 1}] = 0;`; },
+  A64GetNZCV: (i) => `a${i.id} = nz;`,
+  A64SetNZCV: (i) => `nz = ${L(i.args[0]!)};`,
+  A64SetExclusive: (i) => `S[${Slot.EXCL_ADDR}] = ${L(i.args[0]!)}; S[${Slot.EXCL_ADDR + 1}] = ${Hh(i.args[0]!)}; S[${Slot.EXCL_SIZE}] = ${imm(i.args[1]!)};`,
+  A64ClearExclusive: () => `S[${Slot.EXCL_SIZE}] = 0;`,
+  A64CheckExclusive: (i) => `a${i.id} = S[${Slot.EXCL_SIZE}] === ${imm(i.args[1]!)} && S[${Slot.EXCL_ADDR}] === ${L(i.args[0]!)} && S[${Slot.EXCL_ADDR + 1}] === ${Hh(i.args[0]!)} ? 1 : 0; S[${Slot.EXCL_SIZE}] = 0;`,
+
+  GetNZCVFromOp: (i) => `a${i.id} = f${(i.args[0] as Inst).id};`,
+  NZCVLogical32: un32((a) => `(${a} & -2147483648) | (${a} === 0 ? 1073741824 : 0)`),
+  NZCVLogical64: (i) => { const a = i.args[0]!; return `a${i.id} = (${Hh(a)} & -2147483648) | ((${L(a)} | ${Hh(a)}) === 0 ? 1073741824 : 0);`; },
+  TestCond: (i) => `a${i.id} = ${condExpr(L(i.args[0]!), imm(i.args[1]!))};`,
+  SelectNZCV: (i) => `a${i.id} = ${L(i.args[0]!)} ? ${L(i.args[1]!)} : ${L(i.args[2]!)};`,
+  NZCVToU32: un32((a) => `${a} & -268435456`),
+  NZCVFromU32: un32((a) => `${a} & -268435456`),
+
+  Add32: bin32((a, b) => `(${a} + ${b}) | 0`),
+  Sub32: bin32((a, b) => `(${a} - ${b}) | 0`),
+  AddWithCarry32: addc32(false),
+  SubWithCarry32: addc32(true),
+  And32: bin32((a, b) => `${a} & ${b}`),
+  AndNot32: bin32((a, b) => `${a} & ~${b}`),
+  Or32: bin32((a, b) => `${a} | ${b}`),
+  OrNot32: bin32((a, b) => `${a} | ~${b}`),
+  Xor32: bin32((a, b) => `${a} ^ ${b}`),
+  XorNot32: bin32((a, b) => `${a} ^ ~${b}`),
+  Not32: un32((a) => `~${a}`),
+  Lsl32: bin32((a, b) => `${a} << (${b} & 31)`),
+  Lsr32: bin32((a, b) => `(${a} >>> (${b} & 31)) | 0`),
+  Asr32: bin32((a, b) => `${a} >> (${b} & 31)`),
+  Ror32: bin32((a, b) => `(${a} >>> (${b} & 31)) | (${a} << (32 - (${b} & 31)))`),
+  Mul32: bin32((a, b) => `Math.imul(${a}, ${b})`),
+  UDiv32: bin32((a, b) => `H.udiv32(${a}, ${b})`),
+  SDiv32: bin32((a, b) => `H.sdiv32(${a}, ${b})`),
+  Clz32: un32((a) => `Math.clz32(${a})`),
+  Rbit32: un32((a) => `H.rbit32(${a})`),
+  ByteReverse32: un32((a) => `((${a} & 255) << 24) | ((${a} & 65280) << 8) | ((${a} >>> 8) & 65280) | (${a} >>> 24)`),
+  ByteReverseHalves32: un32((a) => `((${a} & 16711935) << 8) | ((${a} >>> 8) & 16711935)`),
+  Select32: (i) => `a${i.id} = ${L(i.args[0]!)} ? ${L(i.args[1]!)} : ${L(i.args[2]!)};`,
+  IsZero32: un32((a) => `${a} === 0 ? 1 : 0`),
+  TestBit32: (i) => `a${i.id} = (${L(i.args[0]!)} >>> ${imm(i.args[1]!)}) & 1;`,
+  SignExtend8To32: un32((a) => `(${a} << 24) >> 24`),
+  SignExtend16To32: un32((a) => `(${a} << 16) >> 16`),
+  ZeroExtend8To32: un32((a) => `${a} & 255`),
+  ZeroExtend16To32: un32((a) => `${a} & 65535`),
+
+  Add64: (i) => {
+    const [a, b] = i.args as [Value, Value];
+    return `{ const l = (${L(a)} + ${L(b)}) | 0; b${i.id} = (${Hh(a)} + ${Hh(b)} + ((l >>> 0) < (${L(a)} >>> 0) ? 1 : 0)) | 0; a${i.id} = l; }`;
+  },
+  Sub64: (i) => {
+    const [a, b] = i.args as [Value, Value];
+    return `b${i.id} = (${Hh(a)} - ${Hh(b)} - ((${L(a)} >>> 0) < (${L(b)} >>> 0) ? 1 : 0)) | 0; a${i.id} = (${L(a)} - ${L(b)}) | 0;`;
+  },
+  AddWithCarry64: addc64(false),
+  SubWithCarry64: addc64(true),
+  And64: pair((a, _b, c) => `${a} & ${c}`, (_a, b, _c, d) => `${b} & ${d}`),
+  AndNot64: pair((a, _b, c) => `${a} & ~${c}`, (_a, b, _c, d) => `${b} & ~${d}`),
+  Or64: pair((a, _b, c) => `${a} | ${c}`, (_a, b, _c, d) => `${b} | ${d}`),
+  OrNot64: pair((a, _b, c) => `${a} | ~${c}`, (_a, b, _c, d) => `${b} | ~${d}`),
+  Xor64: pair((a, _b, c) => `${a} ^ ${c}`, (_a, b, _c, d) => `${b} ^ ${d}`),
+  XorNot64: pair((a, _b, c) => `${a} ^ ~${c}`, (_a, b, _c, d) => `${b} ^ ~${d}`),
+  Not64: pair((a) => `~${a}`, (_a, b) => `~${b}`),
+  Lsl64: shift64('lsl64', (l, h, n) => (n < 32 ? [`${l} << ${n}`, `(${h} << ${n}) | (${l} >>> ${32 - n})`] : ['0', `${l} << ${n - 32}`])),
+  Lsr64: shift64('lsr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | 0`] : [`(${h} >>> ${n - 32}) | 0`, '0'])),
+  Asr64: shift64('asr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `${h} >> ${n}`] : [`${h} >> ${n - 32}`, `${h} >> 31`])),
+  Ror64: shift64('ror64', (l, h, n) =>
+    n === 32 ? [h, l] : n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | (${l} << ${32 - n})`] : [`(${h} >>> ${n - 32}) | (${l} << ${64 - n})`, `(${l} >>> ${n - 32}) | (${h} << ${64 - n})`]),
+  Mul64: call64('mul64'),
+  UMulHigh64: call64('umulh64'),
+  SMulHigh64: call64('smulh64'),
+  UDiv64: call64('udiv64'),
+  SDiv64: call64('sdiv64'),
+  Clz64: (i) => { const a = i.args[0]!; return `a${i.id} = ${Hh(a)} !== 0 ? Math.clz32(${Hh(a)}) : 32 + Math.clz32(${L(a)});`; },
+  Rbit64: pair((_l, h) => `H.rbit32(${h})`, (l) => `H.rbit32(${l})`),
+  ByteReverse64: (i) => {
+    const a = i.args[0]!;
+    const sw = (x: string) => `((${x} & 255) << 24) | ((${x} & 65280) << 8) | ((${x} >>> 8) & 65280) | (${x} >>> 24)`;
+    return `{ const l = ${L(a)}, h = ${Hh(a)}; a${i.id} = ${sw('h')}; b${i.id} = ${sw('l')}; }`;
+  },
+  ByteReverseHalves64: pair((l) => `((${l} & 16711935) << 8) | ((${l} >>> 8) & 16711935)`, (_l, h) => `((${h} & 16711935) << 8) | ((${h} >>> 8) & 16711935)`),
+  ByteReverseWords64: (i) => {
+    const a = i.args[0]!;
+    const sw = (x: string) => `((${x} & 255) << 24) | ((${x} & 65280) << 8) | ((${x} >>> 8) & 65280) | (${x} >>> 24)`;
+    return `{ const l = ${L(a)}, h = ${Hh(a)}; a${i.id} = ${sw('l')}; b${i.id} = ${sw('h')}; }`;
+  },
+  Select64: (i) => { const [c, a, b] = i.args as [Value, Value, Value]; return `if (${L(c)}) { a${i.id} = ${L(a)}; b${i.id} = ${Hh(a)}; } else { a${i.id} = ${L(b)}; b${i.id} = ${Hh(b)}; }`; },
+  IsZero64: (i) => `a${i.id} = (${L(i.args[0]!)} | ${Hh(i.args[0]!)}) === 0 ? 1 : 0;`,
+  TestBit64: (i) => { const bit = imm(i.args[1]!); return `a${i.id} = (${bit < 32 ? L(i.args[0]!) : Hh(i.args[0]!)} >>> ${bit & 31}) & 1;`; },
+
+  ZeroExtend32To64: (i) => `a${i.id} = ${L(i.args[0]!)}; b${i.id} = 0;`,
+  SignExtend32To64: (i) => `a${i.id} = ${L(i.args[0]!)}; b${i.id} = a${i.id} >> 31;`,
+  Truncate64To32: (i) => `a${i.id} = ${L(i.args[0]!)};`,
+  High64To32: (i) => `a${i.id} = ${Hh(i.args[0]!)};`,
+  Pack32To64: (i) => `a${i.id} = ${L(i.args[0]!)}; b${i.id} = ${L(i.args[1]!)};`,
+  Not1: un32((a) => `${a} ^ 1`),
+  U1To32: un32((a) => a),
+
+  Read8: read(1),
+  Read16: read(2),
+  Read32: read(4),
+  Read64: read(8),
+  Write8: write(1),
+  Write16: write(2),
+  Write32: write(4),
+  Write64: write(8),
+
+  CallVoid: call('Void'),
+  Call32: call('U32'),
+  Call64: call('U64'),
+};
+
+/** A region ready to compile: its blocks (all with the same PC high word). */
+export interface RegionSource {
+  source: string;
+  entry: number;
+  pcHi: number;
+}
+
+function lit(n: number): string {
+  return String(n | 0);
+}
+
+function terminalCode(t: Terminal, inRegion: Set<number>, pcHi: number): string {
+  const go = (lo: number, hi: number) =>
+    hi === pcHi && inRegion.has(lo | 0) ? `pc = ${lit(lo)}; if (bud > 0) continue; break;` : `pc = ${lit(lo)}; pch = ${lit(hi)}; break;`;
+  switch (t.kind) {
+    case 'Link':
+      return go(t.next.lo, t.next.hi);
+    case 'Branch':
+      return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
+    case 'Indirect':
+      return `pc = ${L(t.target)}; pch = ${Hh(t.target)}; if (pch === ${lit(pcHi)} && bud > 0) continue; break;`;
+    case 'Exit':
+      return `pc = ${lit(t.next.lo)}; pch = ${lit(t.next.hi)}; S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; break;`;
+    case 'Undefined':
+      return `pc = ${lit(t.at.lo)}; pch = ${lit(t.at.hi)}; S[${Slot.EXIT_REASON}] = ${ExitReason.Undefined}; break;`;
+  }
+}
+
+/** Emit the source of one region function. blocks[0] is the entry. */
+export function emitRegion(blocks: Block[]): RegionSource {
+  const pcHi = blocks[0]!.start.hi;
+  const inRegion = new Set(blocks.map((b) => b.start.lo | 0));
+  const regsRead = new Set<number>(), regsWritten = new Set<number>();
+  const cases: string[] = [];
+  for (const b of blocks) {
+    b.renumber();
+    const flagUsers = new Set<Inst>();
+    for (const inst of b.insts) {
+      if (inst.op === 'GetNZCVFromOp') flagUsers.add(inst.args[0] as Inst);
+      if (inst.op === 'A64GetX' || inst.op === 'A64GetW') regsRead.add(imm(inst.args[0]!));
+      if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
+    }
+    const ctx: Ctx = { flagUsers, regsRead, regsWritten, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
+    const decls: string[] = [];
+    const body: string[] = [];
+    for (const inst of b.insts) {
+      const ret = OPCODES[inst.op].ret;
+      if (ret !== 'Void') decls.push(`a${inst.id} = 0`);
+      if (ret === 'U64') decls.push(`b${inst.id} = 0`);
+      if (flagUsers.has(inst)) decls.push(`f${inst.id} = 0`);
+      body.push(EMITTERS[inst.op](inst, ctx));
+    }
+    const head = decls.length ? `let ${decls.join(', ')}; ` : '';
+    cases.push(
+      `case ${lit(b.start.lo)}: { ${head}\n${body.join('\n')}\nic += ${b.guestCount}; bud -= ${b.guestCount};\n${terminalCode(b.terminal!, inRegion, pcHi)} }`,
+    );
+  }
+  const regs = [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b);
+  const load = regs.map((r) => `let ${xl(r)} = S[${2 * r}], ${xh(r)} = S[${2 * r + 1}];`).join(' ');
+  const spill = [...regsWritten].sort((a, b) => a - b).map((r) => `S[${2 * r}] = ${xl(r)}; S[${2 * r + 1}] = ${xh(r)};`).join(' ');
+  const source = [
+    `${load}`,
+    `let nz = S[${Slot.NZCV}], pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
+    `S[${Slot.EXIT_REASON}] = 0;`,
+    `try {`,
+    `for (;;) { switch (pc) {`,
+    ...cases,
+    `default: break; }`,
+    `break; }`,
+    `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
+    `finally { ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    `const c0 = (S[${Slot.ICOUNT}] + ic) | 0; if ((c0 >>> 0) < (S[${Slot.ICOUNT}] >>> 0)) S[${Slot.ICOUNT + 1}] = (S[${Slot.ICOUNT + 1}] + 1) | 0; S[${Slot.ICOUNT}] = c0; }`,
+  ].join('\n');
+  return { source, entry: blocks[0]!.start.lo | 0, pcHi };
+}
+
+export type RegionFn = (...args: unknown[]) => void;
+
+/** Compile region source into a function taking the abi PARAMS. */
+export function compileRegion(src: RegionSource): RegionFn {
+  return new Function(...PARAMS, src.source) as RegionFn;
+}

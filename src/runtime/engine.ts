@@ -1,0 +1,253 @@
+/**
+ * The execution engine: code cache keyed by location (PC + translation
+ * context), the cold tier (IR interpreter) and the hot tier (regions compiled
+ * to JS), tier-up by hotness, invalidation when code pages are written, and
+ * the run loop that returns to its caller on anything the guest's environment
+ * must handle (system calls, exceptions, budget).
+ */
+import { ExitReason, PARAMS, Slot } from '../backend-js/abi.js';
+import { compileRegion, emitRegion, type RegionFn } from '../backend-js/emit.js';
+import { checkGenerated } from '../backend-js/check.js';
+import { translateBlock } from '../frontend/translate/translate.js';
+import { addCount, prepare, type PreparedBlock } from '../ir/interpret.js';
+import { optimize } from '../ir/opt/pipeline.js';
+import { printBlock } from '../ir/print.js';
+import { verify } from '../ir/opt/verify.js';
+import type { Block } from '../ir/value.js';
+import type { CpuState } from './cpu-state.js';
+import { GuestFault } from './fault.js';
+import { makeHelpers, type HelperFn } from './helpers/all.js';
+import type { Memory } from './memory.js';
+
+export type Tier = 'interp' | 'jit' | 'auto';
+
+export interface EngineOptions {
+  tier?: Tier;
+  /** Executions of a block before it seeds a compiled region (auto tier). */
+  hotThreshold?: number;
+  /** Most blocks in one region. */
+  maxRegionBlocks?: number;
+  /** Verify IR and check every generated function with acorn. */
+  debug?: boolean;
+  /** Sinks for --dump-ir / --dump-js / --trace. */
+  dumpIr?: (text: string) => void;
+  dumpJs?: (text: string) => void;
+  trace?: (text: string) => void;
+}
+
+export type Stop =
+  | { kind: 'svc'; imm: number }
+  | { kind: 'undefined'; pcLo: number; pcHi: number }
+  | { kind: 'brk'; imm: number; pcLo: number; pcHi: number }
+  | { kind: 'fault'; fault: GuestFault }
+  | { kind: 'budget' };
+
+interface Entry {
+  pcHi: number;
+  block: Block;
+  prepared: PreparedBlock;
+  hits: number;
+  /** RAM page holding the code. */
+  ramPage: number;
+  region?: RegionFn;
+  regionPages?: number[];
+}
+
+export interface EngineStats {
+  blocksTranslated: number;
+  guestInsnsTranslated: number;
+  regionsCompiled: number;
+  blocksInRegions: number;
+  invalidations: number;
+  interpBlocksRun: number;
+  regionCalls: number;
+  /** Guest instructions retired in each tier. */
+  interpInsns: number;
+  jitInsns: number;
+  /** Host time (ms) spent translating, compiling, and in each tier. */
+  translateMs: number;
+  compileMs: number;
+  exits: Record<string, number>;
+}
+
+export class Engine {
+  private readonly cache = new Map<number, Entry>();
+  private readonly pageEntries = new Map<number, Set<number>>();
+  private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
+  private readonly args: unknown[];
+  readonly tier: Tier;
+  readonly stats: EngineStats = {
+    blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
+    interpBlocksRun: 0, regionCalls: 0, interpInsns: 0, jitInsns: 0, translateMs: 0, compileMs: 0, exits: {},
+  };
+
+  constructor(
+    readonly cpu: CpuState,
+    readonly mem: Memory,
+    readonly opts: EngineOptions = {},
+  ) {
+    this.tier = opts.tier ?? 'auto';
+    this.helpers = makeHelpers({ cpu, mem });
+    const m = mem;
+    this.args = [cpu.s, m.dv, m.rt, m.rh, m.ra, m.wt, m.wh, m.wa, m, this.helpers.byName, cpu.v.i32];
+    if (this.args.length !== PARAMS.length) throw new Error('engine: argument list does not match abi PARAMS');
+    mem.onCodeWrite = (ramPage) => this.invalidatePage(ramPage);
+  }
+
+  private threshold(): number {
+    return this.tier === 'jit' ? 1 : this.tier === 'interp' ? Infinity : (this.opts.hotThreshold ?? 40);
+  }
+
+  /** Drop every translation from a RAM page (its code was written). */
+  invalidatePage(ramPage: number): void {
+    const keys = this.pageEntries.get(ramPage);
+    this.stats.invalidations++;
+    if (keys) {
+      for (const k of keys) this.cache.delete(k);
+      this.pageEntries.delete(ramPage);
+    }
+    for (const e of this.cache.values()) {
+      if (e.regionPages?.includes(ramPage)) {
+        e.region = undefined;
+        e.regionPages = undefined;
+      }
+    }
+    this.cpu.s[Slot.BUDGET] = 0; // a running region leaves at its next block boundary
+  }
+
+  /** Forget all translations (e.g. after munmap/mprotect of code). */
+  flush(): void {
+    this.cache.clear();
+    this.pageEntries.clear();
+    this.mem.codePages.clear();
+    this.cpu.s[Slot.BUDGET] = 0;
+  }
+
+  private translate(lo: number, hi: number): Entry {
+    const t0 = performance.now();
+    const mem = this.mem;
+    const ramPage = mem.resolve(lo, hi, 'exec') >>> 12;
+    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, 0);
+    optimize(block);
+    if (this.opts.debug) verify(block);
+    this.opts.dumpIr?.(printBlock(block));
+    const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
+    const e: Entry = { pcHi: hi, block, prepared, hits: 0, ramPage };
+    this.cache.set(lo, e);
+    let set = this.pageEntries.get(ramPage);
+    if (!set) this.pageEntries.set(ramPage, (set = new Set()));
+    set.add(lo);
+    mem.protectCodePage(ramPage);
+    this.stats.blocksTranslated++;
+    this.stats.guestInsnsTranslated += block.guestCount;
+    this.stats.translateMs += performance.now() - t0;
+    return e;
+  }
+
+  /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */
+  private compile(lo: number, e: Entry): void {
+    const t0 = performance.now();
+    const max = this.opts.maxRegionBlocks ?? 48;
+    const blocks: Block[] = [];
+    const pages = new Set<number>();
+    const seen = new Set<number>([lo]);
+    const queue = [lo];
+    while (queue.length && blocks.length < max) {
+      const k = queue.shift()!;
+      const be = this.cache.get(k);
+      if (!be || be.pcHi !== e.pcHi) continue;
+      blocks.push(be.block);
+      pages.add(be.ramPage);
+      const t = be.block.terminal!;
+      const next = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+      for (const n of next) {
+        if (n.hi === e.pcHi && !seen.has(n.lo) && this.cache.has(n.lo)) {
+          seen.add(n.lo);
+          queue.push(n.lo);
+        }
+      }
+    }
+    const src = emitRegion(blocks);
+    if (this.opts.debug) checkGenerated(src.source);
+    this.opts.dumpJs?.(src.source);
+    e.region = compileRegion(src);
+    e.regionPages = [...pages];
+    this.stats.regionsCompiled++;
+    this.stats.blocksInRegions += blocks.length;
+    this.stats.compileMs += performance.now() - t0;
+  }
+
+  /** Run until something needs the caller, or about `budget` instructions have retired. */
+  run(budget = 1 << 24): Stop {
+    const S = this.cpu.s;
+    const threshold = this.threshold();
+    const stats = this.stats;
+    S[Slot.BUDGET] = budget;
+    for (;;) {
+      if (S[Slot.BUDGET]! <= 0) return { kind: 'budget' };
+      const lo = S[Slot.PC]!, hi = S[Slot.PC + 1]!;
+      let e = this.cache.get(lo);
+      if (e === undefined || e.pcHi !== hi) {
+        try {
+          e = this.translate(lo, hi);
+        } catch (err) {
+          if (!(err instanceof GuestFault)) throw err;
+          err.pcLo = lo;
+          err.pcHi = hi;
+          return this.stop({ kind: 'fault', fault: err });
+        }
+      }
+      const region = e.region;
+      try {
+        if (region !== undefined) {
+          const before = this.cpu.icount;
+          stats.regionCalls++;
+          region(...this.args);
+          stats.jitInsns += this.cpu.icount - before;
+        } else {
+          e.prepared.run();
+          stats.interpBlocksRun++;
+          stats.interpInsns += e.block.guestCount;
+          S[Slot.BUDGET] = S[Slot.BUDGET]! - e.block.guestCount;
+          if (++e.hits >= threshold && this.cache.get(lo) === e) this.compile(lo, e);
+        }
+      } catch (err) {
+        if (!(err instanceof GuestFault)) throw err;
+        if (region === undefined) {
+          const at = e.block.start.lo + 4 * e.prepared.faultGi;
+          err.pcLo = at | 0;
+          err.pcHi = hi;
+          addCount(S, e.prepared.faultGi);
+        }
+        S[Slot.PC] = err.pcLo;
+        S[Slot.PC + 1] = err.pcHi;
+        return this.stop({ kind: 'fault', fault: err });
+      }
+      const reason = S[Slot.EXIT_REASON]!;
+      if (reason !== ExitReason.Jump) {
+        S[Slot.EXIT_REASON] = 0;
+        const pcLo = S[Slot.PC]!, pcHi = S[Slot.PC + 1]!;
+        switch (reason) {
+          case ExitReason.Svc:
+            return this.stop({ kind: 'svc', imm: S[Slot.EXIT_ARG]! });
+          case ExitReason.Undefined:
+            return this.stop({ kind: 'undefined', pcLo, pcHi });
+          case ExitReason.Brk: {
+            // The exception is taken at the BRK itself.
+            const at = (pcLo - 4) | 0;
+            S[Slot.PC] = at;
+            return this.stop({ kind: 'brk', imm: S[Slot.EXIT_ARG]!, pcLo: at, pcHi });
+          }
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  private stop(s: Stop): Stop {
+    this.stats.exits[s.kind] = (this.stats.exits[s.kind] ?? 0) + 1;
+    this.opts.trace?.(`exit ${s.kind} at pc 0x${(this.cpu.s[Slot.PC]! >>> 0).toString(16)}`);
+    return s;
+  }
+}
