@@ -1,0 +1,126 @@
+/**
+ * The jitvisor command line.
+ *   jitvisor run [--stats] [--trace] [--dump-ir] [--dump-js] [--tier=interp|jit|auto] ELF [ARGS...]
+ * Errors in the user's input are one line on stderr and a non-zero exit.
+ */
+import { readFileSync } from 'node:fs';
+import { ElfError } from '../runtime/linux/elf.js';
+import type { Tier } from '../runtime/engine.js';
+import { type RunResult, UserModeMachine } from '../runtime/user-mode.js';
+import { signalName } from '../runtime/linux/signals.js';
+
+export class UsageError extends Error {}
+
+const USAGE = 'usage: jitvisor run [--stats] [--trace] [--dump-ir] [--dump-js] [--tier=interp|jit|auto] ELF [ARGS...]';
+
+export interface RunArgs {
+  stats: boolean;
+  trace: boolean;
+  dumpIr: boolean;
+  dumpJs: boolean;
+  debug: boolean;
+  tier: Tier;
+  elf: string;
+  guestArgs: string[];
+}
+
+export function parseRunArgs(args: string[]): RunArgs {
+  const out: RunArgs = { stats: false, trace: false, dumpIr: false, dumpJs: false, debug: false, tier: 'auto', elf: '', guestArgs: [] };
+  let k = 0;
+  for (; k < args.length; k++) {
+    const a = args[k]!;
+    if (!a.startsWith('-')) break;
+    if (a === '--') {
+      k++;
+      break;
+    }
+    if (a === '--stats') out.stats = true;
+    else if (a === '--trace') out.trace = true;
+    else if (a === '--dump-ir') out.dumpIr = true;
+    else if (a === '--dump-js') out.dumpJs = true;
+    else if (a === '--debug') out.debug = true;
+    else if (a.startsWith('--tier=')) {
+      const t = a.slice(7);
+      if (t !== 'interp' && t !== 'jit' && t !== 'auto') throw new UsageError(`--tier must be interp, jit or auto, not '${t}'`);
+      out.tier = t;
+    } else throw new UsageError(`unknown option '${a}'`);
+  }
+  if (k >= args.length) throw new UsageError('missing ELF file to run');
+  out.elf = args[k]!;
+  out.guestArgs = args.slice(k + 1);
+  return out;
+}
+
+function readGuest(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    throw new UsageError(`cannot read '${path}': ${why}`);
+  }
+}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function statsTable(r: RunResult): string {
+  const s = r.stats;
+  const mips = r.instructions / (r.wallMs * 1000);
+  const rows: [string, string][] = [
+    ['guest instructions', fmt(r.instructions)],
+    ['wall time', `${r.wallMs.toFixed(1)} ms`],
+    ['MIPS', mips.toFixed(1)],
+    ['blocks translated', `${fmt(s.blocksTranslated)} (${fmt(s.guestInsnsTranslated)} instructions, ${s.translateMs.toFixed(1)} ms)`],
+    ['regions compiled', `${fmt(s.regionsCompiled)} (${fmt(s.blocksInRegions)} blocks, ${s.compileMs.toFixed(1)} ms)`],
+    ['instructions by tier', `interpreter ${fmt(s.interpInsns)}, jit ${fmt(s.jitInsns)}`],
+    ['dispatches', `interpreted blocks ${fmt(s.interpBlocksRun)}, region calls ${fmt(s.regionCalls)}`],
+    ['code invalidations', fmt(s.invalidations)],
+    ['exits', Object.entries(s.exits).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || 'none'],
+    ['syscalls', `${fmt(r.syscalls)}${r.unknownSyscalls.size ? ` (unknown: ${[...r.unknownSyscalls].map(([n, c]) => `${n}x${c}`).join(' ')})` : ''}`],
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  return ['-- jitvisor stats --', ...rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`)].join('\n') + '\n';
+}
+
+export function main(argv: string[]): number {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined || cmd === '--help' || cmd === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return cmd === undefined ? 2 : 0;
+    }
+    if (cmd !== 'run') throw new UsageError(`unknown command '${cmd}' (expected 'run')`);
+    const a = parseRunArgs(rest);
+    const elf = readGuest(a.elf);
+    const err = (t: string) => process.stderr.write(t + '\n');
+    const m = new UserModeMachine(elf, a.elf, {
+      argv: [a.elf, ...a.guestArgs],
+      envp: ['PATH=/usr/bin:/bin', 'HOME=/', 'LANG=C'],
+      tier: a.tier,
+      debug: a.debug,
+      ...(a.dumpIr ? { dumpIr: err } : {}),
+      ...(a.dumpJs ? { dumpJs: err } : {}),
+      ...(a.trace ? { trace: err } : {}),
+    });
+    const r = m.run();
+    if (r.signal !== undefined) {
+      err(`jitvisor: guest killed by signal ${signalName(r.signal)} at pc 0x${(r.signalPc ?? 0n).toString(16)}`);
+    }
+    if (a.stats) process.stderr.write(statsTable(r));
+    return r.exitCode;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`jitvisor: ${e.message} (see 'jitvisor --help')\n`);
+      return 2;
+    }
+    if (e instanceof ElfError) {
+      process.stderr.write(`jitvisor: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`jitvisor: internal error: ${(e as Error).message}\n`);
+    if (process.env.JITVISOR_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 70;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Linux user mode: a static AArch64 ELF process on the engine. The run loop
+ * hands system calls to the Linux layer and turns guest exceptions into
+ * signals (UNDEFINED -> SIGILL, aborts -> SIGSEGV, BRK -> SIGTRAP).
+ */
+import { CpuState } from './cpu-state.js';
+import { Engine, type EngineOptions, type EngineStats } from './engine.js';
+import { Memory } from './memory.js';
+import { UserSpace } from './user-space.js';
+import { LinuxProcess } from './linux/process.js';
+import { SIGILL, SIGSEGV, SIGTRAP } from './linux/signals.js';
+import { AT_HWCAP } from '../hyp/sysregs/id.js';
+
+export interface UserModeOptions extends EngineOptions {
+  argv: string[];
+  envp?: string[];
+  /** Guest RAM in bytes (default 1 GiB, allocated lazily by the host). */
+  ramBytes?: number;
+  /** Seed for AT_RANDOM and getrandom (deterministic runs). */
+  seed?: number;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** Set when the guest was killed by a signal it did not handle. */
+  signal?: number;
+  signalPc?: bigint;
+  instructions: number;
+  wallMs: number;
+  stats: EngineStats;
+  syscalls: number;
+  unknownSyscalls: Map<number, number>;
+}
+
+export class UserModeMachine {
+  readonly cpu = new CpuState();
+  readonly mem: Memory;
+  readonly space: UserSpace;
+  readonly engine: Engine;
+  readonly process: LinuxProcess;
+
+  constructor(elf: Uint8Array, path: string, opts: UserModeOptions) {
+    this.mem = new Memory(opts.ramBytes ?? 0x4000_0000);
+    this.space = new UserSpace(this.mem);
+    this.engine = new Engine(this.cpu, this.mem, opts);
+    this.process = new LinuxProcess({
+      cpu: this.cpu,
+      mem: this.mem,
+      space: this.space,
+      argv: opts.argv,
+      envp: opts.envp ?? [],
+      hwcap: AT_HWCAP,
+      seed: opts.seed ?? 1,
+    });
+    this.process.load(elf, path);
+  }
+
+  run(): RunResult {
+    const t0 = performance.now();
+    const p = this.process;
+    let syscalls = 0;
+    let result: { kind: 'continue' } | { kind: 'exit'; code: number } = { kind: 'continue' };
+    let signalPc: bigint | undefined;
+    while (result.kind === 'continue') {
+      const stop = this.engine.run();
+      switch (stop.kind) {
+        case 'budget':
+          continue;
+        case 'svc':
+          syscalls++;
+          result = p.syscall();
+          break;
+        case 'undefined':
+          signalPc = this.cpu.pc;
+          result = p.deliverSignal(SIGILL, { code: 1 /* ILL_ILLOPC */, addr: this.cpu.pc });
+          break;
+        case 'brk':
+          signalPc = this.cpu.pc;
+          result = p.deliverSignal(SIGTRAP, { code: 1 /* TRAP_BRKPT */, addr: this.cpu.pc });
+          break;
+        case 'fault': {
+          const f = stop.fault;
+          signalPc = this.cpu.pc;
+          const addr = (BigInt(f.vaHi >>> 0) << 32n) | BigInt(f.vaLo >>> 0);
+          result = p.deliverSignal(SIGSEGV, { code: f.kind === 'permission' ? 2 : 1, addr });
+          break;
+        }
+      }
+    }
+    const signal = p.fatalSignal;
+    return {
+      exitCode: result.code,
+      ...(signal !== undefined ? { signal, signalPc: signalPc ?? this.cpu.pc } : {}),
+      instructions: this.cpu.icount,
+      wallMs: performance.now() - t0,
+      stats: this.engine.stats,
+      syscalls,
+      unknownSyscalls: p.unknownSyscalls,
+    };
+  }
+}
