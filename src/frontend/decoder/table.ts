@@ -19,8 +19,6 @@ function bucketOf(word: number): number {
   return (((word >>> 21) & 0xff) << 4) | ((word >>> 10) & 0xf);
 }
 
-/** Bits of the word that form the bucket index. */
-const BUCKET_MASK = (0xff << 21) | (0xf << 10);
 
 export class Decoder {
   readonly rows: DecodedRow[];
@@ -36,11 +34,15 @@ export class Decoder {
     }
     this.byId = ids;
     const ordered = [...this.rows].sort((a, b) => b.pattern.fixedBits - a.pattern.fixedBits || a.index - b.index);
-    this.buckets = [];
-    for (let b = 0; b < 1 << BUCKET_BITS; b++) {
-      // The bucket's bits as a word: spread b back into positions [28:21] and [13:10].
-      const w = (((b >>> 4) & 0xff) << 21) | ((b & 0xf) << 10);
-      this.buckets.push(ordered.filter((r) => ((w ^ r.pattern.expect) & r.pattern.mask & BUCKET_MASK) === 0));
+    this.buckets = Array.from({ length: 1 << BUCKET_BITS }, () => []);
+    for (const r of ordered) {
+      // Enumerate the buckets this row can fall in: its fixed bucket bits are set, the free ones take every value.
+      const fixed = bucketOf(r.pattern.mask), want = bucketOf(r.pattern.expect) & fixed;
+      const free = ~fixed & ((1 << BUCKET_BITS) - 1);
+      for (let sub = free; ; sub = (sub - 1) & free) {
+        this.buckets[want | sub]!.push(r);
+        if (sub === 0) break;
+      }
     }
   }
 
