@@ -117,14 +117,15 @@ function write(size: 1 | 2 | 4 | 8): Emit {
     const [a, v] = i.args as [Value, Value];
     const al = L(a), ah = Hh(a);
     const ip = `ip = ${c.pcOf(i)}`;
+    const chk = `if (S[${Slot.BUDGET}] <= 0) bud = 0;`; // the store may have invalidated translated code
     const hit = `WT[t] === ((${al} + ${size - 1}) & -4096) && WH[t] === ${ah}`;
     const off = `(WA[t] + ${al}) | 0`;
     const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
     switch (size) {
-      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${ip}; M.st8(${al}, ${ah}, ${L(v)}); } }`;
-      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${ip}; M.st16(${al}, ${ah}, ${L(v)}); } }`;
-      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${ip}; M.st32(${al}, ${ah}, ${L(v)}); } }`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${ip}; M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); } }`;
+      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${ip}; M.st8(${al}, ${ah}, ${L(v)}); ${chk} } }`;
+      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${ip}; M.st16(${al}, ${ah}, ${L(v)}); ${chk} } }`;
+      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${ip}; M.st32(${al}, ${ah}, ${L(v)}); ${chk} } }`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${ip}; M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${chk} } }`;
     }
   };
 }
@@ -139,9 +140,10 @@ function call(ret: 'Void' | 'U32' | 'U64'): Emit {
     }
     const callText = `H.${name}(${args.join(', ')})`;
     const ip = `ip = ${c.pcOf(i)};`;
-    if (ret === 'Void') return `${ip} ${callText};`;
-    if (ret === 'U32') return `${ip} a${i.id} = ${callText} | 0;`;
-    return `${ip} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}];`;
+    const chk = OPCODES[i.op].effect === 'call' ? ` if (S[${Slot.BUDGET}] <= 0) bud = 0;` : '';
+    if (ret === 'Void') return `${ip} ${callText};${chk}`;
+    if (ret === 'U32') return `${ip} a${i.id} = ${callText} | 0;${chk}`;
+    return `${ip} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}];${chk}`;
   };
 }
 
@@ -331,13 +333,13 @@ export function emitRegion(blocks: Block[]): RegionSource {
     `${load}`,
     `let nz = S[${Slot.NZCV}], pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
     `S[${Slot.EXIT_REASON}] = 0;`,
-    `try {`,
+    process.env.JV_NOTRY ? '{' : `try {`,
     `for (;;) { switch (pc) {`,
     ...cases,
     `default: break; }`,
     `break; }`,
-    `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
-    `finally { ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    process.env.JV_NOTRY ? '}' : `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
+    `${process.env.JV_NOTRY ? '{' : 'finally {'} ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
     `const c0 = (S[${Slot.ICOUNT}] + ic) | 0; if ((c0 >>> 0) < (S[${Slot.ICOUNT}] >>> 0)) S[${Slot.ICOUNT + 1}] = (S[${Slot.ICOUNT + 1}] + 1) | 0; S[${Slot.ICOUNT}] = c0; }`,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };

@@ -56,6 +56,8 @@ export class Block {
   guestCount = 0;
   /** Address after the last instruction translated. */
   end: Pc;
+  /** Where a call in this block returns to (BL/BLR): a likely later target, used to form regions. */
+  returnHint: Pc | undefined;
   constructor(
     readonly start: Pc,
     /** Translation context bits of the location descriptor (EL, regime...). 0 in user mode. */

@@ -25,8 +25,10 @@ export interface EngineOptions {
   tier?: Tier;
   /** Executions of a block before it seeds a compiled region (auto tier). */
   hotThreshold?: number;
-  /** Most blocks in one region. */
+  /** Most blocks in one region (V8 optimizes small functions sooner and better). */
   maxRegionBlocks?: number;
+  /** Most guest instructions in one region. */
+  maxRegionInsns?: number;
   /** Verify IR and check every generated function with acorn. */
   debug?: boolean;
   /** Sinks for --dump-ir / --dump-js / --trace. */
@@ -51,7 +53,11 @@ interface Entry {
   ramPage: number;
   region?: RegionFn;
   regionPages?: number[];
+  prof?: { ms: number; calls: number; insns: number };
 }
+
+/** JITVISOR_PROFILE=1: time every region call and print the hottest regions at exit (diagnostics). */
+const PROFILE = !!process.env.JITVISOR_PROFILE;
 
 export interface EngineStats {
   blocksTranslated: number;
@@ -147,7 +153,9 @@ export class Engine {
   /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */
   private compile(lo: number, e: Entry): void {
     const t0 = performance.now();
-    const max = this.opts.maxRegionBlocks ?? 48;
+    const max = this.opts.maxRegionBlocks ?? Number(process.env.JV_MAXBLK ?? 16);
+    const maxInsns = this.opts.maxRegionInsns ?? Number(process.env.JV_MAXINS ?? 128);
+    let insns = 0;
     const blocks: Block[] = [];
     const pages = new Set<number>();
     const seen = new Set<number>([lo]);
@@ -156,10 +164,13 @@ export class Engine {
       const k = queue.shift()!;
       const be = this.cache.get(k);
       if (!be || be.pcHi !== e.pcHi) continue;
+      if (blocks.length > 0 && insns + be.block.guestCount > maxInsns) continue;
+      insns += be.block.guestCount;
       blocks.push(be.block);
       pages.add(be.ramPage);
       const t = be.block.terminal!;
       const next = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+      if (be.block.returnHint) next.push(be.block.returnHint);
       for (const n of next) {
         if (n.hi === e.pcHi && !seen.has(n.lo) && this.cache.has(n.lo)) {
           seen.add(n.lo);
@@ -179,9 +190,22 @@ export class Engine {
 
   /** Run until something needs the caller, or about `budget` instructions have retired. */
   run(budget = 1 << 24): Stop {
+    const stats = this.stats;
+    const start = this.cpu.icount;
+    const interpStart = stats.interpInsns;
+    try {
+      return this.loop(budget);
+    } finally {
+      // Instructions retired by compiled code: everything not counted by the interpreter.
+      stats.jitInsns += this.cpu.icount - start - (stats.interpInsns - interpStart);
+    }
+  }
+
+  private loop(budget: number): Stop {
     const S = this.cpu.s;
     const threshold = this.threshold();
     const stats = this.stats;
+    const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
     S[Slot.BUDGET] = budget;
     for (;;) {
       if (S[Slot.BUDGET]! <= 0) return { kind: 'budget' };
@@ -200,10 +224,15 @@ export class Engine {
       const region = e.region;
       try {
         if (region !== undefined) {
-          const before = this.cpu.icount;
           stats.regionCalls++;
-          region(...this.args);
-          stats.jitInsns += this.cpu.icount - before;
+          if (PROFILE) {
+            const t0 = performance.now(), c0 = this.cpu.icount;
+            region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+            const p = (e.prof ??= { ms: 0, calls: 0, insns: 0 });
+            p.ms += performance.now() - t0;
+            p.calls++;
+            p.insns += this.cpu.icount - c0;
+          } else region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
         } else {
           e.prepared.run();
           stats.interpBlocksRun++;
@@ -243,6 +272,17 @@ export class Engine {
         }
       }
     }
+  }
+
+  /** The hottest regions by host time (JITVISOR_PROFILE=1). */
+  profileReport(top = 15): string {
+    const rows = [...this.cache].filter(([, e]) => e.prof).sort((a, b) => b[1].prof!.ms - a[1].prof!.ms).slice(0, top);
+    return rows
+      .map(([lo, e]) => {
+        const p = e.prof!;
+        return `region 0x${(lo >>> 0).toString(16)}: ${p.ms.toFixed(1)} ms, ${p.calls} calls, ${p.insns} insns, ${(p.insns / p.calls).toFixed(1)} insns/call, ${(p.insns / p.ms / 1000).toFixed(1)} MIPS`;
+      })
+      .join('\n');
   }
 
   private stop(s: Stop): Stop {

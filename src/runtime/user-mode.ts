@@ -87,6 +87,7 @@ export class UserModeMachine {
         }
       }
     }
+    if (process.env.JITVISOR_PROFILE) process.stderr.write(this.engine.profileReport() + '\n');
     const signal = p.fatalSignal;
     return {
       exitCode: result.code,

@@ -68,7 +68,7 @@ const single: Case[] = [
   { id: 'ST1_single', asm: 'st1 {v0.b}[9], [x0]', words: [0x4d000400], init: { mem: MEM, x: { 0: B }, v: V }, expect: { mem: { 0x20100: le(9, 1, 2, 3, 4, 5, 6, 7) } } },
   { id: 'ST1_single', asm: 'st1 {v1.d}[1], [x0], #8', words: [0x4d9f8401], init: { x: { 0: B }, v: V }, expect: { x: { 0: B + 8n }, mem: { 0x20100: seq(0x18, 1, 8), 0x20108: 0n } } },
   { id: 'ST1_single', asm: 'st1 {v2.h}[7], [sp]', words: [0x4d005be2], init: { sp: B, v: V }, expect: { mem: { 0x20100: 0x2f2en } } },
-  { id: 'ST1_single', asm: '.inst 0x0d00e400', words: [0x0d00e400], expect: { undef: true } }, // opcode 111 on a store: reserved
+  { id: 'ST1_single', asm: '.inst 0x0d00c000', words: [0x0d00c000], expect: { undef: true } }, // opcode 110 (replicate) on a store: reserved
   { id: 'ST2_single', asm: 'st2 {v0.h, v1.h}[3], [x0]', words: [0x0d205800], init: { x: { 0: B }, v: V }, expect: { mem: { 0x20100: m(0x06, 0x07, 0x16, 0x17) } } },
   { id: 'ST3_single', asm: 'st3 {v0.s, v1.s, v2.s}[2], [x0], x2', words: [0x4d82a000], init: { x: { 0: B, 2: 12n }, v: V }, expect: { x: { 0: B + 12n }, mem: { 0x20100: m(8, 9, 10, 11, 0x18, 0x19, 0x1a, 0x1b), 0x20108: m(0x28, 0x29, 0x2a, 0x2b) } } },
   { id: 'ST4_single', asm: 'st4 {v0.b, v1.b, v2.b, v3.b}[15], [x0]', words: [0x4d203c00], init: { x: { 0: B }, v: V }, expect: { mem: { 0x20100: m(0x0f, 0x1f, 0x2f, 0x3f) } } },

@@ -318,3 +318,31 @@ t.test('an interval timer interrupts nanosleep and restarts SA_RESTART syscalls'
   t.equal(p.ua.u64(f2 + MC_REGS), buf + 128, 'saved x0 = the original first argument');
   t.end();
 });
+
+t.test('ppoll with a signal mask lets a blocked signal in, and restores the mask after the handler', (t) => {
+  const { p } = newProcess();
+  const cpu = p.cpu;
+  const buf = scratch(p);
+  sigaction(p, 14, HANDLER, SA_RESTORER);
+  p.ua.setU64(buf, bit(14));
+  sys(p, SYS.rt_sigprocmask, 0, buf, 0, 8); // block SIGALRM
+  p.ua.write(buf + 0x20, new Uint8Array(32));
+  p.ua.setU64(buf + 0x38, 10_000); // it_value = 10 ms
+  sys(p, SYS.setitimer, 0, buf + 0x20, 0);
+  p.ua.setU64(buf + 0x80, 0); // the temporary mask: nothing blocked
+  cpu.pc = 0x400030n;
+  sys(p, SYS.ppoll, 0, 0, 0, buf + 0x80, 8);
+  t.equal(cpu.pc, BigInt(HANDLER), 'the handler runs although SIGALRM is blocked outside ppoll');
+  const frame = Number(cpu.sp);
+  t.equal(Number(BigInt.asIntN(64, p.ua.big64(frame + MC_REGS))), -ERRNO.EINTR, 'ppoll returned EINTR');
+  t.equal(p.ua.big64(frame + UC_SIGMASK), bit(14), 'the frame saves the mask from before ppoll');
+  cpu.setX(8, 139n);
+  p.syscall();
+  t.equal(p.signals.blocked, bit(14), 'blocked again after the handler');
+  // not interrupted: the old mask comes back at once
+  p.ua.setU64(buf + 0x90, 0);
+  p.ua.setU64(buf + 0x98, 1000);
+  t.equal(sys(p, SYS.ppoll, 0, 0, buf + 0x90, buf + 0x80, 8), 0, 'timed out');
+  t.equal(p.signals.blocked, bit(14));
+  t.end();
+});

@@ -506,3 +506,124 @@ t.test('strace-like tracing', (t) => {
   t.match(lines[1], /^getpid\(.*\) = 4242$/);
   t.end();
 });
+
+t.test('utimensat, linkat, fchmodat, statfs and faccessat', (t) => {
+  const dir = tmpdir();
+  fs.writeFileSync(path.join(dir, 'f'), 'x');
+  const { p } = newProcess({ cwd: dir });
+  const buf = scratch(p);
+  putStr(p, buf, 'f');
+  // times: atime = 1000.5 s, mtime = UTIME_OMIT
+  p.ua.setU64(buf + 0x100, 1000);
+  p.ua.setU64(buf + 0x108, 500_000_000);
+  p.ua.setU64(buf + 0x110, 0);
+  p.ua.setU64(buf + 0x118, (1 << 30) - 2);
+  const mtimeBefore = fs.statSync(path.join(dir, 'f')).mtimeMs;
+  t.equal(sys(p, SYS.utimensat, AT_FDCWD, buf, buf + 0x100, 0), 0);
+  const st = fs.statSync(path.join(dir, 'f'));
+  t.equal(Math.round(st.atimeMs), 1000500, 'atime set');
+  t.equal(Math.round(st.mtimeMs), Math.round(mtimeBefore), 'mtime omitted');
+  putStr(p, buf + 0x200, 'g');
+  t.equal(sys(p, SYS.linkat, AT_FDCWD, buf, AT_FDCWD, buf + 0x200, 0), 0);
+  t.equal(fs.statSync(path.join(dir, 'g')).nlink, 2);
+  t.equal(sys(p, SYS.fchmodat, AT_FDCWD, buf + 0x200, 0o600), 0);
+  t.equal(fs.statSync(path.join(dir, 'f')).mode & 0o777, 0o600);
+  t.equal(sys(p, SYS.faccessat, AT_FDCWD, buf, 4), 0, 'R_OK');
+  putStr(p, buf + 0x300, 'nope');
+  t.equal(sys(p, SYS.faccessat, AT_FDCWD, buf + 0x300, 0), -ERRNO.ENOENT);
+  t.equal(sys(p, SYS.faccessat2, AT_FDCWD, buf, 0, 0x100), 0, 'AT_SYMLINK_NOFOLLOW');
+  t.equal(sys(p, SYS.faccessat, AT_FDCWD, buf, 8), -ERRNO.EINVAL, 'bad mode');
+  t.equal(sys(p, SYS.statfs, buf, buf + 0x400), 0);
+  t.ok(p.ua.u64(buf + 0x400 + 8) > 0, 'f_bsize');
+  t.equal(sys(p, SYS.truncate, buf, 100), 0);
+  t.equal(fs.statSync(path.join(dir, 'f')).size, 100);
+  t.equal(sys(p, SYS.fchownat, AT_FDCWD, buf, -1, -1, 0), 0, 'chown to -1/-1 changes nothing');
+  t.equal(sys(p, SYS.fchownat, AT_FDCWD, buf, -5, -1, 0), -ERRNO.EINVAL, 'host argument validation is EINVAL, not a crash');
+  t.end();
+});
+
+t.test('/proc/self and /dev/fd describe the guest', (t) => {
+  const { p } = newProcess();
+  const buf = scratch(p);
+  putStr(p, buf, '/proc/self/fd');
+  const fd = sys(p, SYS.openat, AT_FDCWD, buf, O_RDONLY | O_DIRECTORY, 0);
+  const n = sys(p, SYS.getdents64, fd, buf + 0x1000, 4096);
+  const names: string[] = [];
+  for (let at = 0; at < n; ) {
+    names.push(p.ua.cstring(buf + 0x1000 + at + 19));
+    at += p.ua.read(buf + 0x1000 + at + 16, 1)[0]! | (p.ua.read(buf + 0x1000 + at + 17, 1)[0]! << 8);
+  }
+  t.same(names, ['.', '..', '0', '1', '2', String(fd)]);
+  putStr(p, buf, '/dev/fd/1');
+  t.equal(sys(p, SYS.readlinkat, AT_FDCWD, buf, buf + 0x100, 100), 'pipe:[stdout]'.length);
+  putStr(p, buf, '/proc/self/fd/77');
+  t.equal(sys(p, SYS.readlinkat, AT_FDCWD, buf, buf + 0x100, 100), -ERRNO.ENOENT, 'closed descriptor');
+  putStr(p, buf, '/dev/stdout');
+  const out = sys(p, SYS.openat, AT_FDCWD, buf, O_WRONLY, 0);
+  t.ok(out > 2, 'opening /dev/stdout gives a new descriptor for the same file');
+  putStr(p, buf, '/proc/meminfo');
+  const mfd = sys(p, SYS.openat, AT_FDCWD, buf, O_RDONLY, 0);
+  const len = sys(p, SYS.read, mfd, buf + 0x1000, 4096);
+  t.match(getStr(p, buf + 0x1000, len), /^MemTotal: +65536 kB$/m, 'the guest RAM');
+  putStr(p, buf, '/dev/urandom');
+  const rfd = sys(p, SYS.openat, AT_FDCWD, buf, O_RDONLY, 0);
+  t.equal(sys(p, SYS.read, rfd, buf + 0x100, 32), 32);
+  const q = newProcess().p;
+  const qb = scratch(q);
+  putStr(q, qb, '/dev/urandom');
+  sys(q, SYS.read, sys(q, SYS.openat, AT_FDCWD, qb, O_RDONLY, 0), qb + 0x100, 32);
+  t.same(q.ua.read(qb + 0x100, 32), p.ua.read(buf + 0x100, 32), '/dev/urandom is the seeded stream');
+  t.end();
+});
+
+t.test('ppoll and pselect6', (t) => {
+  const { p } = newProcess();
+  const buf = scratch(p);
+  sys(p, SYS.pipe2, buf, 0);
+  const r = p.ua.i32(buf);
+  const w = p.ua.i32(buf + 4);
+  const pfd = buf + 0x100;
+  p.ua.write(pfd, new Uint8Array(16));
+  p.ua.setU32(pfd, r);
+  p.ua.write(pfd + 4, new Uint8Array([1, 0])); // POLLIN
+  p.ua.setU32(pfd + 8, w);
+  p.ua.write(pfd + 12, new Uint8Array([4, 0])); // POLLOUT
+  p.ua.setU64(buf + 0x200, 0);
+  p.ua.setU64(buf + 0x208, 1_000_000);
+  t.equal(sys(p, SYS.ppoll, pfd, 2, buf + 0x200, 0, 8), 1, 'only the write end is ready');
+  t.equal(p.ua.read(pfd + 6, 1)[0], 0);
+  t.equal(p.ua.read(pfd + 14, 1)[0], 4);
+  sys(p, SYS.write, w, buf, 1);
+  t.equal(sys(p, SYS.ppoll, pfd, 2, buf + 0x200, 0, 8), 2);
+  t.equal(p.ua.read(pfd + 6, 1)[0], 1, 'POLLIN');
+  // select on the read end
+  p.ua.write(buf + 0x300, new Uint8Array(8));
+  p.ua.write(buf + 0x300, new Uint8Array([1 << r]));
+  t.equal(sys(p, SYS.pselect6, r + 1, buf + 0x300, 0, 0, buf + 0x200, 0), 1);
+  t.equal(p.ua.read(buf + 0x300, 1)[0], 1 << r);
+  sys(p, SYS.read, r, buf + 0x400, 1);
+  t.equal(sys(p, SYS.pselect6, r + 1, buf + 0x300, 0, 0, buf + 0x200, 0), 0, 'times out when empty');
+  t.equal(p.ua.read(buf + 0x300, 1)[0], 0);
+  p.ua.write(buf + 0x300, new Uint8Array([1 << 6]));
+  t.equal(sys(p, SYS.pselect6, 7, buf + 0x300, 0, 0, buf + 0x200, 0), -ERRNO.EBADF, 'a closed descriptor in the set');
+  t.end();
+});
+
+t.test('memory map bookkeeping: partial unmaps, reservations, mremap of reserved ranges', (t) => {
+  const { p, space } = newProcess();
+  const a = sys(p, SYS.mmap, 0, 0x10000, 0, 0x22, -1, 0); // PROT_NONE reservation
+  t.equal(sys(p, SYS.mprotect, a + 0x4000, 0x4000, 3), 0);
+  t.equal(sys(p, SYS.munmap, a + 0x2000, 0x4000), 0, 'unmap across a reserved/materialised boundary');
+  t.equal(space.perms(a / 4096 + 5), undefined);
+  t.equal(space.perms(a / 4096 + 6), Perm.R | Perm.W);
+  t.equal(p.mm.find(a / 4096 + 1)?.lazy, true, 'the head is still reserved');
+  t.equal(p.mm.find(a / 4096 + 3), undefined, 'the hole is free');
+  const b = sys(p, SYS.mremap, a + 0x6000, 0x2000, 0x20000, 1, 0);
+  t.ok(b > 0, 'moved');
+  t.equal(space.perms(b / 4096), Perm.R | Perm.W);
+  t.equal(space.perms(b / 4096 + 0x1f), Perm.R | Perm.W, 'grown with the same permissions');
+  const maps = p.procFile('maps')!.toString();
+  t.match(maps, new RegExp(`^${a.toString(16).padStart(8, '0')}-${(a + 0x2000).toString(16).padStart(8, '0')} ---p`, 'm'));
+  t.equal(sys(p, SYS.mmap, 0, 2 ** 47, 3, 0x22, -1, 0), -ERRNO.ENOMEM, 'more RAM than exists');
+  t.end();
+});

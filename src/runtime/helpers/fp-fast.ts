@@ -719,5 +719,3 @@ export function fpcrRoundingOf(s: Int32Array): FPRounding {
   return fpcrRounding(s[FPCR]!);
 }
 
-/** Flags re-exported for callers. */
-export { FPSR_IOC };

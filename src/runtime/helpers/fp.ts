@@ -56,7 +56,7 @@ import { registerHelpers } from './registry.js';
 export * from './fp-fast.js';
 export {
   bitLength, compareBig, convertBig, divBig, fixedToFpBig, FMT_D, FMT_H, FMT_S, fmtOf, fpAbs, FPCR_AHP, FPCR_DN, FPCR_FZ,
-  FPCR_RMODE_SHIFT, fpcrRounding, fpDefaultNaN, fpInfinity, fpMaxNormal, fpNeg, FPRounding, FPSR_DZC, FPSR_IDC, FPSR_IXC,
+  FPCR_RMODE_SHIFT, fpcrRounding, fpDefaultNaN, fpInfinity, fpMaxNormal, fpNeg, FPRounding, FPSR_DZC, FPSR_IDC, FPSR_IOC, FPSR_IXC,
   FPSR_OFC, FPSR_UFC, fpTwo, FPType, fpZero, type FpFormat, maxMinBig, maxMinNumBig, mulAddBig, mulBig, processNaN,
   processNaNs, processNaNs3, raise, roundBig, roundIntBig, sqrtBig, stepFusedBig, toFixedBig, type Unpacked, unpack,
   addBig, vfpExpandImm,

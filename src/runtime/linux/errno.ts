@@ -177,6 +177,8 @@ export function hostErrno(e: unknown): number | undefined {
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
   if (Object.prototype.hasOwnProperty.call(ERRNO, code)) return ERRNO[code as ErrnoName];
+  // Node's own argument validation (ERR_OUT_OF_RANGE, ERR_INVALID_ARG_VALUE, ...): a bad argument.
+  if (code.startsWith('ERR_')) return ERRNO.EINVAL;
   // Host-specific names that Linux spells differently (macOS, BSD).
   switch (code) {
     case 'ENOTSUP':
@@ -186,6 +188,6 @@ export function hostErrno(e: unknown): number | undefined {
     case 'ENOATTR':
       return ERRNO.ENODATA;
     default:
-      return code.startsWith('E') && !code.startsWith('ERR_') ? ERRNO.EIO : undefined;
+      return code.startsWith('E') ? ERRNO.EIO : undefined;
   }
 }

@@ -211,6 +211,15 @@ export class HostFile extends OpenFile {
    */
   readonly positional: boolean;
   private readonly tty: boolean;
+  /**
+   * For streams (terminals, host pipes): a second, non-blocking open file
+   * description of the same object (via /proc/self/fd) to test for input
+   * without blocking; bytes read through it wait in `peeked`. undefined: not
+   * opened yet; null: not possible here (then a stream always looks ready).
+   */
+  private peekFd: number | null | undefined;
+  private peeked: Uint8Array[] = [];
+  private peekEof = false;
 
   constructor(
     path: string,
@@ -240,6 +249,11 @@ export class HostFile extends OpenFile {
       const out = this.pread(n, this.pos);
       this.pos += out.length;
       return out;
+    }
+    if (this.peeked.length > 0) return this.takePeeked(n);
+    if (this.peekEof) {
+      this.peekEof = false;
+      return new Uint8Array(0);
     }
     const buf = Buffer.alloc(n);
     for (;;) {
@@ -339,17 +353,60 @@ export class HostFile extends OpenFile {
   }
 
   override pollIn(): boolean {
-    return this.readable;
+    if (!this.readable) return false;
+    if (this.kind === 'file' || this.peeked.length > 0 || this.peekEof) return true;
+    if (this.peekFd === undefined) {
+      try {
+        const c = fs.constants;
+        this.peekFd = fs.openSync(`/proc/self/fd/${this.fd}`, c.O_RDONLY | c.O_NONBLOCK | c.O_NOCTTY);
+      } catch {
+        this.peekFd = null;
+      }
+    }
+    if (this.peekFd === null) return true;
+    try {
+      const b = Buffer.alloc(4096);
+      const got = fs.readSync(this.peekFd, b, 0, b.length, null);
+      if (got === 0) this.peekEof = true;
+      else this.peeked.push(b.subarray(0, got));
+      return true;
+    } catch (e) {
+      return !isEagain(e);
+    }
   }
+
+  private takePeeked(n: number): Uint8Array {
+    const out: Uint8Array[] = [];
+    let got = 0;
+    while (got < n && this.peeked.length > 0) {
+      const c = this.peeked[0]!;
+      const take = Math.min(c.length, n - got);
+      out.push(c.subarray(0, take));
+      got += take;
+      if (take === c.length) this.peeked.shift();
+      else this.peeked[0] = c.subarray(take);
+    }
+    return Buffer.concat(out);
+  }
+
   override pollOut(): boolean {
     return this.writable;
   }
   override available(): number {
+    if (!this.positional && this.peeked.length > 0) return this.peeked.reduce((a, c) => a + c.length, 0);
     if (this.positional) return Math.max(0, Number(fs.fstatSync(this.fd, { bigint: true }).size) - this.pos);
     return 0;
   }
 
   protected override closeNow(): void {
+    if (this.peekFd) {
+      try {
+        fs.closeSync(this.peekFd);
+      } catch {
+        // ignore
+      }
+      this.peekFd = undefined;
+    }
     if (this.owned) {
       try {
         fs.closeSync(this.fd);
@@ -401,12 +458,17 @@ export class DirFile extends OpenFile {
     super(path, flags);
   }
 
-  override get hostFd(): number {
+  override get hostFd(): number | undefined {
     return this.fd;
   }
 
   listing(): DirEntry[] {
     if (this.entries === undefined || this.pos === 0) {
+      const synth = this.synthesize();
+      if (synth) {
+        this.entries = synth;
+        return synth;
+      }
       const self = fs.statSync(this.path, { bigint: true });
       let parentIno = self.ino;
       try {
@@ -430,6 +492,11 @@ export class DirFile extends OpenFile {
       this.entries = list;
     }
     return this.entries;
+  }
+
+  /** Entries of a directory that exists only for the guest (overridden by SynthDirFile). */
+  protected synthesize(): DirEntry[] | undefined {
+    return undefined;
   }
 
   override read(_n: number): Uint8Array {
@@ -461,6 +528,28 @@ export class DirFile extends OpenFile {
       // ignore
     }
   }
+}
+
+/** A directory whose entries are generated for the guest (/proc/self, /proc/self/fd). */
+export class SynthDirFile extends DirFile {
+  private readonly st = syntheticStat(S_IFDIR | 0o555);
+  constructor(
+    path: string,
+    flags: number,
+    private readonly make: () => DirEntry[],
+  ) {
+    super(path, flags, -1);
+  }
+  override get hostFd(): number | undefined {
+    return undefined;
+  }
+  protected override synthesize(): DirEntry[] {
+    return [{ name: '.', ino: this.st.ino, type: DT_DIR }, { name: '..', ino: 1n, type: DT_DIR }, ...this.make()];
+  }
+  override stat(): StatInfo {
+    return this.st;
+  }
+  protected override closeNow(): void {}
 }
 
 /** An O_PATH descriptor: a location only. */
@@ -500,8 +589,6 @@ export class PipeBuffer {
 
 export class PipeEnd extends OpenFile {
   readonly kind = 'pipe';
-  /** Called when writing to a pipe with no readers (the process raises SIGPIPE). */
-  onBrokenPipe: () => void = () => {};
   constructor(
     readonly pipe: PipeBuffer,
     readonly isReader: boolean,
@@ -537,10 +624,7 @@ export class PipeEnd extends OpenFile {
   override write(data: Uint8Array): number {
     if (this.isReader) fail('EBADF');
     const p = this.pipe;
-    if (p.readers === 0) {
-      this.onBrokenPipe();
-      fail('EPIPE');
-    }
+    if (p.readers === 0) fail('EPIPE'); // the caller raises SIGPIPE
     let n = data.length;
     if (this.flags & O_NONBLOCK) {
       n = Math.min(n, p.capacity - p.size);

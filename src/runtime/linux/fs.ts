@@ -34,12 +34,14 @@ import {
   O_TRUNC,
   O_WRONLY,
   type OpenFile,
-  PIPE_BUF_SIZE,
+  DT_DIR,
+  DT_LNK,
+  DT_REG,
   PathFile,
   PipeBuffer,
+  SynthDirFile,
   PipeEnd,
   RandomDevice,
-  S_IFCHR,
   S_IFDIR,
   S_IFMT,
   type StatInfo,
@@ -214,14 +216,32 @@ export interface FsHost {
   winsize(): { rows: number; cols: number };
   /** Wait for a signal, then throw Interrupted (a blocking read with nothing to read). */
   block(): never;
+  /** Put the host terminal in raw (non-canonical, no echo) or cooked mode. */
+  setTermRaw(raw: boolean): void;
 }
 
 type Special =
   | { kind: 'exe' }
+  | { kind: 'cwd' }
   | { kind: 'fd'; fd: number }
+  | { kind: 'fddir' }
   | { kind: 'proc'; name: string }
   | { kind: 'random' }
   | { kind: 'self' };
+
+/** Entries of the synthesized /proc/self directory. */
+const SELF_ENTRIES: [string, number][] = [
+  ['exe', DT_LNK],
+  ['cwd', DT_LNK],
+  ['fd', DT_DIR],
+  ['maps', DT_REG],
+  ['cmdline', DT_REG],
+  ['environ', DT_REG],
+  ['comm', DT_REG],
+  ['stat', DT_REG],
+  ['status', DT_REG],
+  ['auxv', DT_REG],
+];
 
 export class LinuxFs {
   cwd: string;
@@ -275,16 +295,26 @@ export class LinuxFs {
       const rest = n.slice(m[0].length);
       if (rest === '' || rest === '/') return { kind: 'self' };
       if (rest === '/exe') return { kind: 'exe' };
+      if (rest === '/cwd') return { kind: 'cwd' };
+      if (rest === '/fd' || rest === '/fd/') return { kind: 'fddir' };
       const fdm = /^\/fd\/(\d+)$/.exec(rest);
       if (fdm) return { kind: 'fd', fd: Number(fdm[1]) };
       const name = rest.slice(1);
       if (this.host.procFile(name) !== undefined) return { kind: 'proc', name };
       return undefined;
     }
+    if (n === '/proc/meminfo' || n === '/proc/cpuinfo') return { kind: 'proc', name: n.slice(6) };
+    if (n === '/dev/fd') return { kind: 'fddir' };
     const dev = /^\/dev\/(?:fd\/(\d+)|std(in|out|err))$/.exec(n);
     if (dev) return { kind: 'fd', fd: dev[1] !== undefined ? Number(dev[1]) : ['in', 'out', 'err'].indexOf(dev[2]!) };
     if (n === '/dev/urandom' || n === '/dev/random') return { kind: 'random' };
     return undefined;
+  }
+
+  /** The file behind /proc/self/fd/N: a closed descriptor is a missing file there. */
+  private procFd(fd: number): OpenFile {
+    if (!this.fds.has(fd)) fail('ENOENT');
+    return this.fds.file(fd);
   }
 
   /** stat (following symlinks unless nofollow) of a host path, with the guest's special files. */
@@ -295,15 +325,20 @@ export class LinuxFs {
         case 'exe':
           if (nofollow) return syntheticStat(0o120777, this.host.exePath().length);
           return statInfoOf(fs.statSync(this.host.exePath(), { bigint: true }));
+        case 'cwd':
+          if (nofollow) return syntheticStat(0o120777, this.cwd.length);
+          return statInfoOf(fs.statSync(this.cwd, { bigint: true }));
+        case 'fddir':
+        case 'self':
+          return syntheticStat(S_IFDIR | 0o555, 0);
         case 'fd':
+          this.procFd(sp.fd);
           if (nofollow) return syntheticStat(0o120700, 64);
-          return this.fds.file(sp.fd).stat();
+          return this.procFd(sp.fd).stat();
         case 'proc':
           return syntheticStat(0o100444, 0);
         case 'random':
           return statInfoOf(fs.statSync('/dev/urandom', { bigint: true }));
-        case 'self':
-          break;
       }
     }
     return statInfoOf(nofollow ? fs.lstatSync(p, { bigint: true }) : fs.statSync(p, { bigint: true }));
@@ -325,11 +360,29 @@ export class LinuxFs {
       if (flags & O_CREAT && flags & O_EXCL) fail('EEXIST');
       switch (sp.kind) {
         case 'fd': {
-          const f = this.fds.file(sp.fd);
+          const f = this.procFd(sp.fd);
           return this.fds.install(f, cloexec);
         }
         case 'exe':
           return this.open(this.host.exePath(), flags, mode);
+        case 'cwd':
+          return this.open(this.cwd, flags, mode);
+        case 'fddir':
+          if ((flags & O_ACCMODE) !== O_RDONLY) fail('EISDIR');
+          return this.fds.install(
+            new SynthDirFile('/proc/self/fd', statusFlags, () =>
+              this.fds.list().map((fd) => ({ name: String(fd), ino: BigInt(0x10000 + fd), type: DT_LNK })),
+            ),
+            cloexec,
+          );
+        case 'self':
+          if ((flags & O_ACCMODE) !== O_RDONLY) fail('EISDIR');
+          return this.fds.install(
+            new SynthDirFile(`/proc/${this.host.pid}`, statusFlags, () =>
+              SELF_ENTRIES.map(([name, type], i) => ({ name, ino: BigInt(0x20000 + i), type })),
+            ),
+            cloexec,
+          );
         case 'proc': {
           if ((flags & O_ACCMODE) !== O_RDONLY) fail('EACCES');
           const data = this.host.procFile(sp.name)!;
@@ -339,8 +392,6 @@ export class LinuxFs {
           const st = statInfoOf(fs.statSync('/dev/urandom', { bigint: true }));
           return this.fds.install(new RandomDevice(p, statusFlags, this.host.rng, st), cloexec);
         }
-        case 'self':
-          break;
       }
     }
     if (flags & O_PATH) {
@@ -425,7 +476,18 @@ export class LinuxFs {
     if (!f.writable) fail('EBADF');
     const n = Math.min(count, IO_CAP);
     if (n === 0) return 0;
-    return f.write(this.ua.read(buf, n));
+    const data = this.ua.read(buf, n);
+    return this.hostWrite(() => f.write(data));
+  }
+
+  /** A write to a host pipe whose reader is gone raises SIGPIPE in the guest, as on Linux. */
+  private hostWrite(op: () => number): number {
+    try {
+      return op();
+    } catch (e) {
+      if (hostErrno(e) === ERRNO.EPIPE) this.host.brokenPipe();
+      throw e;
+    }
   }
 
   pread(fd: number, buf: number, count: number, off: number): number {
@@ -505,7 +567,7 @@ export class LinuxFs {
     const vecs = this.iovecs(iov, iovcnt);
     const data = this.gather(vecs);
     if (data.length === 0) return 0;
-    return off === undefined ? f.write(data) : f.pwrite(data, off);
+    return this.hostWrite(() => (off === undefined ? f.write(data) : f.pwrite(data, off)));
   }
 
   lseek(fd: number, off: number, whence: number): number {
@@ -523,18 +585,18 @@ export class LinuxFs {
       const off = this.ua.i64(offPtr);
       if (off < 0) fail('EINVAL');
       data = inp.pread(n, off);
-      const written = data.length ? out.write(data) : 0;
+      const written = data.length ? this.hostWrite(() => out.write(data)) : 0;
       this.ua.setU64(offPtr, off + written);
       return written;
     }
     if (inp.kind !== 'file' && inp.kind !== 'mem') {
-      data = this.blocking(inp, () => inp.read(n));
-      return data.length ? out.write(data) : 0;
+      const got = this.blocking(inp, () => inp.read(n));
+      return got.length ? this.hostWrite(() => out.write(got)) : 0;
     }
     // Read at the current position, advance it only by what was written.
     const pos = inp.seek(0, 1);
-    data = inp.pread(n, pos);
-    const written = data.length ? out.write(data) : 0;
+    const chunk = inp.pread(n, pos);
+    const written = chunk.length ? this.hostWrite(() => out.write(chunk)) : 0;
     inp.seek(pos + written, 0);
     return written;
   }
@@ -651,7 +713,9 @@ export class LinuxFs {
       const p = this.resolve(dirfd, path);
       const sp = this.special(p);
       if (sp?.kind === 'exe') target = Buffer.from(this.host.exePath());
-      else if (sp?.kind === 'fd') target = Buffer.from(this.fds.file(sp.fd).path);
+      else if (sp?.kind === 'cwd') target = Buffer.from(this.cwd);
+      else if (sp?.kind === 'self' && /^\/proc\/self\/?$/.test(p)) target = Buffer.from(String(this.host.pid));
+      else if (sp?.kind === 'fd') target = Buffer.from(this.procFd(sp.fd).path);
       else if (sp) fail('EINVAL');
       else target = fs.readlinkSync(p, { encoding: 'buffer' });
     }
@@ -669,8 +733,10 @@ export class LinuxFs {
     else p = this.resolve(dirfd, path);
     const sp = this.special(p);
     if (sp?.kind === 'exe') p = this.host.exePath();
+    else if (sp?.kind === 'cwd') p = this.cwd;
+    else if (sp?.kind === 'fddir' || sp?.kind === 'self') return mode & 2 ? fail('EACCES') : 0;
     else if (sp?.kind === 'fd') {
-      this.fds.file(sp.fd);
+      this.procFd(sp.fd);
       return 0;
     } else if (sp) return mode & 1 ? fail('EACCES') : 0;
     if (flags & AT_SYMLINK_NOFOLLOW && mode === 0) {
@@ -727,7 +793,6 @@ export class LinuxFs {
     const status = flags & (O_NONBLOCK | O_DIRECT);
     const r = new PipeEnd(buf, true, status);
     const w = new PipeEnd(buf, false, status);
-    w.onBrokenPipe = () => this.host.brokenPipe();
     const cloexec = (flags & O_CLOEXEC) !== 0;
     const rfd = this.fds.install(r, cloexec);
     let wfd: number;
@@ -819,6 +884,12 @@ export class LinuxFs {
       case TCSETSF:
         if (!tty) fail('ENOTTY');
         this.termios = this.ua.read(arg, 36).slice();
+        {
+          const lflag = new DataView(this.termios.buffer).getUint32(12, true);
+          const ICANON = 2;
+          const ECHO = 8;
+          this.host.setTermRaw((lflag & ICANON) === 0 || (lflag & ECHO) === 0);
+        }
         return 0;
       case TIOCGWINSZ: {
         if (!tty) fail('ENOTTY');
@@ -1044,10 +1115,11 @@ export class LinuxFs {
   }
 
   /**
-   * ppoll: returns the number of ready descriptors. `wait(ms)` sleeps (or
-   * reports that a signal arrived) when nothing is ready and a timeout is set.
+   * ppoll: returns the number of ready descriptors. `wait(ms, ready)` sleeps
+   * until ready() or the timeout (negative: none), returning true if a signal
+   * arrived instead.
    */
-  ppoll(fdsAddr: number, nfds: number, timeoutMs: number | null, wait: (ms: number) => boolean): number {
+  ppoll(fdsAddr: number, nfds: number, timeoutMs: number | null, wait: (ms: number, ready: () => boolean) => boolean): number {
     if (nfds > this.fds.limit) fail('EINVAL');
     const raw = this.ua.read(fdsAddr, nfds * 8);
     this.ua.check(fdsAddr, nfds * 8, Perm.W);
@@ -1065,16 +1137,22 @@ export class LinuxFs {
     };
     let ready = scan();
     if (ready === 0 && timeoutMs !== 0) {
-      // Nothing here can become ready while this single thread sleeps, except through a signal.
-      if (timeoutMs !== null && wait(timeoutMs)) fail('EINTR');
-      if (timeoutMs === null && wait(-1)) fail('EINTR');
+      // Only host input (a terminal, a host pipe) or a signal can change anything while we wait.
+      if (wait(timeoutMs ?? -1, () => scan() > 0)) fail('EINTR');
       ready = scan();
     }
     this.ua.write(fdsAddr, raw);
     return ready;
   }
 
-  pselect(nfds: number, rAddr: number, wAddr: number, eAddr: number, timeoutMs: number | null, wait: (ms: number) => boolean): number {
+  pselect(
+    nfds: number,
+    rAddr: number,
+    wAddr: number,
+    eAddr: number,
+    timeoutMs: number | null,
+    wait: (ms: number, ready: () => boolean) => boolean,
+  ): number {
     if (nfds < 0 || nfds > this.fds.limit) fail('EINVAL');
     const bytes = Math.ceil(nfds / 64) * 8;
     const rd = rAddr ? this.ua.read(rAddr, bytes) : undefined;
@@ -1105,7 +1183,7 @@ export class LinuxFs {
     };
     let res = scan();
     if (res.n === 0 && timeoutMs !== 0) {
-      if (wait(timeoutMs ?? -1)) fail('EINTR');
+      if (wait(timeoutMs ?? -1, () => scan().n > 0)) fail('EINTR');
       res = scan();
     }
     if (rAddr) this.ua.write(rAddr, res.ro);

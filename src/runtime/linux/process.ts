@@ -105,6 +105,8 @@ export class LinuxProcess {
 
   /** Set by exit/exit_group while a syscall runs. */
   private exitRequest: number | undefined;
+  /** ppoll/pselect6 interrupted under their temporary mask: deliver with it, then restore this. */
+  private restoreMask: bigint | undefined;
   private trampoline = 0;
   private readonly opts: LinuxProcessOptions;
 
@@ -142,6 +144,7 @@ export class LinuxProcess {
         block(): never {
           return self.waitForever(true);
         },
+        setTermRaw: (raw) => setTermRaw(raw),
       },
       opts.cwd ?? process.cwd(),
     );
@@ -285,7 +288,25 @@ export class LinuxProcess {
       cpu.setX(0, origX0);
       cpu.pc = cpu.pc - 4n;
     } else if (ret !== KEEP_X0) cpu.setXNum(0, ret);
+    if (this.restoreMask !== undefined) {
+      const saved = this.restoreMask;
+      this.restoreMask = undefined;
+      const before = this.signals.framesBuilt;
+      const r = this.afterSyscall(saved);
+      if (this.signals.framesBuilt === before) this.signals.blocked = saved;
+      return r;
+    }
     return this.afterSyscall();
+  }
+
+  /**
+   * A syscall with a temporary signal mask (ppoll, pselect6) was interrupted:
+   * signals it unblocked are delivered on return, and the frame saves the
+   * original mask, as Linux does.
+   */
+  deliverUnderMask(mask: bigint): void {
+    this.restoreMask = this.signals.blocked;
+    this.signals.blocked = mask;
   }
 
   private argText(): string {
@@ -393,13 +414,16 @@ export class LinuxProcess {
    * Sleep until `deadlineNs` (monotonic) or forever (null), waking early when
    * a signal becomes deliverable. Returns true if a signal interrupted it.
    */
-  sleepUntil(deadlineNs: bigint | null, mask = this.signals.blocked): boolean {
+  sleepUntil(deadlineNs: bigint | null, mask = this.signals.blocked, ready?: () => boolean): boolean {
     for (;;) {
       for (const sig of this.timers.expired()) this.signals.raise(sig, { code: SI_KERNEL });
       if (this.signals.hasDeliverable(mask)) return true;
+      if (ready?.()) return false;
       const now = this.clock.monoNs();
       if (deadlineNs !== null && now >= deadlineNs) return false;
-      let ms = deadlineNs === null ? 1000 : Math.min(1000, Number(deadlineNs - now) / 1e6);
+      // With a readiness condition (poll on host input), look again every few milliseconds.
+      const slice = ready ? 5 : 1000;
+      let ms = deadlineNs === null ? slice : Math.min(slice, Number(deadlineNs - now) / 1e6);
       const t = this.timers.msUntilReal();
       if (t !== undefined) ms = Math.min(ms, t);
       sleepMs(Math.max(ms, 0.05));
@@ -470,6 +494,43 @@ export class LinuxProcess {
         ];
         return text(lines.join('\n') + '\n');
       }
+      case 'meminfo': {
+        const { total, free } = this.ramFigures();
+        const kb = (n: number) => `${Math.floor(n / 1024)} kB`.padStart(11);
+        const rows: [string, number][] = [
+          ['MemTotal', total],
+          ['MemFree', free],
+          ['MemAvailable', free],
+          ['Buffers', 0],
+          ['Cached', 0],
+          ['SwapCached', 0],
+          ['Active', total - free],
+          ['Inactive', 0],
+          ['SwapTotal', 0],
+          ['SwapFree', 0],
+          ['Shmem', 0],
+          ['SReclaimable', 0],
+        ];
+        return text(rows.map(([k, v]) => `${(k + ':').padEnd(15)}${kb(v)}`).join('\n') + '\n');
+      }
+      case 'cpuinfo': {
+        const hw = BigInt(this.opts.hwcap);
+        const features = HWCAP_NAMES.filter((_, i) => (hw >> BigInt(i)) & 1n).join(' ');
+        return text(
+          [
+            'processor\t: 0',
+            'BogoMIPS\t: 100.00',
+            `Features\t: ${features}`,
+            'CPU implementer\t: 0x41',
+            'CPU architecture: 8',
+            'CPU variant\t: 0x0',
+            'CPU part\t: 0xd03',
+            'CPU revision\t: 4',
+            '',
+            '',
+          ].join('\n'),
+        );
+      }
       default:
         return undefined;
     }
@@ -507,6 +568,27 @@ export const RLIMIT_MSGQUEUE = 12;
 export const RLIMIT_NICE = 13;
 export const RLIMIT_RTPRIO = 14;
 export const RLIMIT_RTTIME = 15;
+
+/** AT_HWCAP bit names as /proc/cpuinfo prints them. */
+const HWCAP_NAMES = [
+  'fp', 'asimd', 'evtstrm', 'aes', 'pmull', 'sha1', 'sha2', 'crc32', 'atomics', 'fphp', 'asimdhp', 'cpuid', 'asimdrdm', 'jscvt', 'fcma', 'lrcpc',
+  'dcpop', 'sha3', 'sm3', 'sm4', 'asimddp', 'sha512', 'sve', 'asimdfhm', 'dit', 'uscat', 'ilrcpc', 'flagm', 'ssbs', 'sb', 'paca', 'pacg',
+];
+
+let rawMode = false;
+/** Raw mode on the host terminal (Node restores the original mode when it exits). */
+function setTermRaw(raw: boolean): void {
+  if (raw === rawMode) return;
+  try {
+    const stdin = process.stdin as NodeJS.ReadStream & { setRawMode?: (m: boolean) => unknown };
+    if (stdin.isTTY && typeof stdin.setRawMode === 'function') {
+      stdin.setRawMode(raw);
+      rawMode = raw;
+    }
+  } catch {
+    // no controlling terminal to configure
+  }
+}
 
 function winsize(): { rows: number; cols: number } {
   for (const s of [process.stdout, process.stderr]) {

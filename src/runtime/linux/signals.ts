@@ -190,6 +190,8 @@ export class Signals {
   fatalInfo: SigInfo | undefined;
   /** Signals delivered to a handler, by number (diagnostics). */
   delivered = new Map<number, number>();
+  /** Handler frames set up so far. */
+  framesBuilt = 0;
 
   constructor(
     private readonly cpu: CpuState,
@@ -385,6 +387,7 @@ export class Signals {
       return this.kill(SIGSEGV, { code: SI_KERNEL });
     }
     this.delivered.set(sig, (this.delivered.get(sig) ?? 0) + 1);
+    this.framesBuilt++;
     this.blocked = (this.blocked | act.mask | (act.flags & SA_NODEFER ? 0n : bit(sig))) & ~UNBLOCKABLE;
     if (act.flags & SA_RESETHAND) {
       this.actions[sig] = { handler: SIG_DFL, flags: act.flags & ~SA_SIGINFO, restorer: act.restorer, mask: act.mask };
@@ -454,6 +457,8 @@ export class Signals {
     cpu.setXNum(30, restorer);
     cpu.sp = BigInt(frame);
     cpu.pc = BigInt(act.handler);
+    // Exception entry clears the local exclusive monitor: an interrupted LL/SC sequence retries.
+    s[Slot.EXCL_SIZE] = 0;
   }
 
   /**
@@ -504,6 +509,7 @@ export class Signals {
     s[Slot.FPSR] = dv.getInt32(fp + 8, true);
     s[Slot.FPCR] = dv.getInt32(fp + 12, true);
     cpu.v.u8.set(b.subarray(fp + 16, fp + 16 + 512));
+    s[Slot.EXCL_SIZE] = 0;
     this.blocked = dv.getBigUint64(UC_SIGMASK, true) & ~UNBLOCKABLE;
     // restore_altstack: errors (e.g. EPERM while still on the alternate stack) are ignored.
     const ssSp = Number(dv.getBigUint64(UC_STACK, true));

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import { PAGE_SIZE } from '../../backend-js/abi.js';
-import { ERRNO, fail } from './errno.js';
+import { ERRNO, SysError, fail } from './errno.js';
 import { AT_FDCWD } from './fs.js';
 import { MAP_ANONYMOUS, MAP_SHARED, MAP_SHARED_VALIDATE, MAP_TYPE } from './mm.js';
 import type { LinuxProcess } from './process.js';
@@ -38,7 +38,6 @@ export const KEEP_X0 = Symbol('keep x0');
 type Handler = (p: LinuxProcess) => number | typeof KEEP_X0;
 
 const NS = 1_000_000_000n;
-const RLIM_INFINITY = (1n << 64n) - 1n;
 
 const FUTEX_WAIT = 0;
 const FUTEX_WAKE = 1;
@@ -257,11 +256,14 @@ function selectTimeout(p: LinuxProcess, addr: number): number | null {
   return Number(readTimespec(p.ua, addr)) / 1e6;
 }
 
-/** Waits for ppoll/pselect: true if a signal (deliverable under `mask`) interrupted the wait. */
+/**
+ * Waits for ppoll/pselect: until `ready()` (host input arrived), the timeout
+ * (ms, negative = none), or a signal deliverable under `mask` (returns true).
+ */
 function pollWait(p: LinuxProcess, mask: bigint | undefined) {
-  return (ms: number): boolean => {
+  return (ms: number, ready: () => boolean): boolean => {
     const deadline = ms < 0 ? null : p.clock.monoNs() + BigInt(Math.round(ms * 1e6));
-    return p.sleepUntil(deadline, mask ?? p.signals.blocked);
+    return p.sleepUntil(deadline, mask ?? p.signals.blocked, ready);
   };
 }
 
@@ -269,7 +271,13 @@ function withSigmask<T>(p: LinuxProcess, maskAddr: number, size: number, run: (m
   if (maskAddr === 0) return run(undefined);
   if (size !== 8) fail('EINVAL');
   const mask = p.ua.big64(maskAddr) & ~((1n << 8n) | (1n << 18n));
-  return run(mask);
+  try {
+    return run(mask);
+  } catch (e) {
+    // Interrupted: deliver what the temporary mask let through, then restore the old mask.
+    if (e instanceof SysError && e.errno === ERRNO.EINTR) p.deliverUnderMask(mask);
+    throw e;
+  }
 }
 
 export const HANDLERS: Partial<Record<SyscallName, Handler>> = {

@@ -8,6 +8,7 @@ const B_uncond: Handler = (c, f) => c.branch(c.pcRel(sext(f.i!, 26) * 4));
 const BL: Handler = (c, f) => {
   const ret = c.nextPc();
   c.setX(30, c.ir.u64(ret.lo, ret.hi));
+  c.block.returnHint = ret;
   return c.branch(c.pcRel(sext(f.i!, 26) * 4));
 };
 
@@ -42,6 +43,7 @@ const BLR: Handler = (c, f) => {
   const target = c.X(f.n!); // read before writing X30 (BLR X30)
   const ret = c.nextPc();
   c.setX(30, c.ir.u64(ret.lo, ret.hi));
+  c.block.returnHint = ret;
   return c.branchIndirect(target);
 };
 
