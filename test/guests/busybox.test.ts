@@ -7,7 +7,7 @@
  */
 import t from 'tap';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +65,6 @@ if (!existsSync(busybox)) {
     ['ls -la', ['ls', '-la', 'tree']],
     ['find', ['find', 'tree', '-name', '*.txt']],
     ['grep -E', ['grep', '-E', '-n', '^(apple|kiwi)[0-3]$|fig6', 'words.txt']],
-    ['dd', ['dd', 'if=big.bin', 'of=/dev/stdout', 'bs=4096', 'skip=3', 'count=5']],
   ];
 
   for (const [name, args, input] of cases) {
@@ -77,6 +76,19 @@ if (!existsSync(busybox)) {
       t.end();
     });
   }
+
+  t.test('busybox dd', (t) => {
+    // Each side writes its own file: opening /dev/stdout fails on the socket spawnSync gives (ENXIO), under qemu too.
+    const args = (out: string) => ['dd', 'if=big.bin', `of=${out}`, 'bs=4096', 'skip=3', 'count=5', 'conv=notrunc'];
+    const q = runQemu(args('dd-qemu.bin'));
+    const j = runJit(args('dd-jit.bin'));
+    t.equal(j.status, q.status, 'exit code');
+    t.equal(j.stderr.toString().split('\n')[0], q.stderr.toString().split('\n')[0], 'records summary');
+    const a = readFileSync(join(dir, 'dd-qemu.bin')), b = readFileSync(join(dir, 'dd-jit.bin'));
+    t.equal(b.length, 5 * 4096);
+    t.ok(Buffer.compare(a, b) === 0, 'same bytes');
+    t.end();
+  });
 
   t.test('busybox base64 and base64 -d round trip', (t) => {
     const enc = runJit(['base64', 'big.bin']);

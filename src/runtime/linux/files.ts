@@ -480,7 +480,16 @@ export class DirFile extends OpenFile {
         { name: '.', ino: self.ino, type: DT_DIR },
         { name: '..', ino: parentIno, type: DT_DIR },
       ];
-      for (const d of fs.readdirSync(this.path, { withFileTypes: true })) {
+      // fs.opendirSync yields entries in the host's getdents order (fs.readdirSync sorts them),
+      // so guests list directories in the same order as under a real kernel or qemu-user.
+      const dir = fs.opendirSync(this.path);
+      const entries: fs.Dirent[] = [];
+      try {
+        for (let d = dir.readSync(); d !== null; d = dir.readSync()) entries.push(d);
+      } finally {
+        dir.closeSync();
+      }
+      for (const d of entries) {
         let ino = 0n;
         try {
           ino = fs.lstatSync(this.path + '/' + d.name, { bigint: true }).ino;

@@ -84,6 +84,9 @@ export class LinuxProcess {
   /** Calls per syscall name (including unknown ones, as "syscall_N"). */
   readonly syscallCounts = new Map<string, number>();
 
+  /** Receives one line per syscall, strace-like (settable at any time). */
+  strace: ((line: string) => void) | undefined;
+
   /** Exit status once the process has ended (exit, exit_group, or 128+signal). */
   exitCode: number | undefined;
   /** Path given to load() (AT_EXECFN) and its absolute host form (/proc/self/exe). */
@@ -112,6 +115,7 @@ export class LinuxProcess {
 
   constructor(opts: LinuxProcessOptions) {
     this.opts = opts;
+    this.strace = opts.strace;
     this.cpu = opts.cpu;
     this.mem = opts.mem;
     this.space = opts.space;
@@ -255,7 +259,7 @@ export class LinuxProcess {
     this.syscallCounts.set(label, (this.syscallCounts.get(label) ?? 0) + 1);
     const handler = name ? HANDLERS[name] : undefined;
     const origX0 = cpu.getX(0);
-    const trace = this.opts.strace;
+    const trace = this.strace;
     const argText = trace ? this.argText() : '';
     let ret: number | typeof KEEP_X0;
     let restart = false;
