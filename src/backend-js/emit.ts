@@ -25,8 +25,24 @@ interface Ctx {
 const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
 const Hh = (v: Value): string => (v.kind === 'imm' ? String(v.hi | 0) : `b${v.id}`);
 const imm = (v: Value): number => (v as { lo: number }).lo;
-const xl = (r: number) => `x${r}l`;
-const xh = (r: number) => `x${r}h`;
+/**
+ * Where guest registers live in generated code: locals (loaded at entry, spilled in the
+ * finally) or the state array itself. Locals win in long-running loops; the array wins
+ * for the short region calls of call-heavy code and costs V8 far less to compile.
+ */
+let REGS_IN_LOCALS = false;
+const xl = (r: number) => (REGS_IN_LOCALS ? `x${r}l` : `S[${2 * r}]`);
+const xh = (r: number) => (REGS_IN_LOCALS ? `x${r}h` : `S[${2 * r + 1}]`);
+
+/** Does the region loop inside itself (an edge back to a block at or before its source, in region order)? */
+function hasLoop(blocks: Block[]): boolean {
+  const index = new Map(blocks.map((b, k) => [b.start.lo | 0, k]));
+  return blocks.some((b, k) => {
+    const t = b.terminal!;
+    const targets = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+    return targets.some((p) => p.hi === b.start.hi && (index.get(p.lo | 0) ?? Infinity) <= k);
+  });
+}
 
 function helper(idx: number): string {
   const n = helperNames()[idx];
@@ -299,6 +315,7 @@ function terminalCode(t: Terminal, inRegion: Set<number>, pcHi: number): string 
 
 /** Emit the source of one region function. blocks[0] is the entry. */
 export function emitRegion(blocks: Block[]): RegionSource {
+  REGS_IN_LOCALS = hasLoop(blocks);
   const pcHi = blocks[0]!.start.hi;
   const inRegion = new Set(blocks.map((b) => b.start.lo | 0));
   const regsRead = new Set<number>(), regsWritten = new Set<number>();
@@ -326,20 +343,20 @@ export function emitRegion(blocks: Block[]): RegionSource {
       `case ${lit(b.start.lo)}: { ${head}\n${body.join('\n')}\nic += ${b.guestCount}; bud -= ${b.guestCount};\n${terminalCode(b.terminal!, inRegion, pcHi)} }`,
     );
   }
-  const regs = [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b);
+  const regs = REGS_IN_LOCALS ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${xl(r)} = S[${2 * r}], ${xh(r)} = S[${2 * r + 1}];`).join(' ');
-  const spill = [...regsWritten].sort((a, b) => a - b).map((r) => `S[${2 * r}] = ${xl(r)}; S[${2 * r + 1}] = ${xh(r)};`).join(' ');
+  const spill = REGS_IN_LOCALS ? [...regsWritten].sort((a, b) => a - b).map((r) => `S[${2 * r}] = ${xl(r)}; S[${2 * r + 1}] = ${xh(r)};`).join(' ') : '';
   const source = [
     `${load}`,
     `let nz = S[${Slot.NZCV}], pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
     `S[${Slot.EXIT_REASON}] = 0;`,
-    process.env.JV_NOTRY ? '{' : `try {`,
+    `try {`,
     `for (;;) { switch (pc) {`,
     ...cases,
     `default: break; }`,
     `break; }`,
-    process.env.JV_NOTRY ? '}' : `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
-    `${process.env.JV_NOTRY ? '{' : 'finally {'} ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
+    `finally { ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
     `const c0 = (S[${Slot.ICOUNT}] + ic) | 0; if ((c0 >>> 0) < (S[${Slot.ICOUNT}] >>> 0)) S[${Slot.ICOUNT + 1}] = (S[${Slot.ICOUNT + 1}] + 1) | 0; S[${Slot.ICOUNT}] = c0; }`,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };

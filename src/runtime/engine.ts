@@ -56,6 +56,9 @@ interface Entry {
   prof?: { ms: number; calls: number; insns: number };
 }
 
+const FAST_SIZE = 4096;
+const FAST_MASK = FAST_SIZE - 1;
+
 /** JITVISOR_PROFILE=1: time every region call and print the hottest regions at exit (diagnostics). */
 const PROFILE = !!process.env.JITVISOR_PROFILE;
 
@@ -78,6 +81,10 @@ export interface EngineStats {
 
 export class Engine {
   private readonly cache = new Map<number, Entry>();
+  /** Direct-mapped table of compiled regions by entry PC: the dispatcher's fast path. */
+  private readonly fastLo = new Int32Array(FAST_SIZE).fill(1);
+  private readonly fastHi = new Int32Array(FAST_SIZE);
+  private readonly fastFn: (RegionFn | undefined)[] = new Array<RegionFn | undefined>(FAST_SIZE).fill(undefined);
   private readonly pageEntries = new Map<number, Set<number>>();
   private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
   private readonly args: unknown[];
@@ -106,6 +113,7 @@ export class Engine {
 
   /** Drop every translation from a RAM page (its code was written). */
   invalidatePage(ramPage: number): void {
+    this.clearFast();
     const keys = this.pageEntries.get(ramPage);
     this.stats.invalidations++;
     if (keys) {
@@ -122,7 +130,13 @@ export class Engine {
   }
 
   /** Forget all translations (e.g. after munmap/mprotect of code). */
+  private clearFast(): void {
+    this.fastLo.fill(1); // no PC is odd
+    this.fastFn.fill(undefined);
+  }
+
   flush(): void {
+    this.clearFast();
     this.cache.clear();
     this.pageEntries.clear();
     this.mem.codePages.clear();
@@ -153,8 +167,8 @@ export class Engine {
   /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */
   private compile(lo: number, e: Entry): void {
     const t0 = performance.now();
-    const max = this.opts.maxRegionBlocks ?? Number(process.env.JV_MAXBLK ?? 16);
-    const maxInsns = this.opts.maxRegionInsns ?? Number(process.env.JV_MAXINS ?? 128);
+    const max = this.opts.maxRegionBlocks ?? 4;
+    const maxInsns = this.opts.maxRegionInsns ?? 32;
     let insns = 0;
     const blocks: Block[] = [];
     const pages = new Set<number>();
@@ -183,6 +197,12 @@ export class Engine {
     this.opts.dumpJs?.(src.source);
     e.region = compileRegion(src);
     e.regionPages = [...pages];
+    if (!PROFILE) {
+      const k = (lo >>> 2) & FAST_MASK;
+      this.fastLo[k] = lo;
+      this.fastHi[k] = e.pcHi;
+      this.fastFn[k] = e.region;
+    }
     this.stats.regionsCompiled++;
     this.stats.blocksInRegions += blocks.length;
     this.stats.compileMs += performance.now() - t0;
@@ -206,10 +226,27 @@ export class Engine {
     const threshold = this.threshold();
     const stats = this.stats;
     const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
+    const fastLo = this.fastLo, fastHi = this.fastHi, fastFn = this.fastFn;
     S[Slot.BUDGET] = budget;
     for (;;) {
       if (S[Slot.BUDGET]! <= 0) return { kind: 'budget' };
       const lo = S[Slot.PC]!, hi = S[Slot.PC + 1]!;
+      const k = (lo >>> 2) & FAST_MASK;
+      if (fastLo[k] === lo && fastHi[k] === hi) {
+        stats.regionCalls++;
+        try {
+          fastFn[k]!(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+        } catch (err) {
+          if (!(err instanceof GuestFault)) throw err;
+          S[Slot.PC] = err.pcLo;
+          S[Slot.PC + 1] = err.pcHi;
+          return this.stop({ kind: 'fault', fault: err });
+        }
+        if (S[Slot.EXIT_REASON] === ExitReason.Jump) continue;
+        const stop = this.exitStop();
+        if (stop) return stop;
+        continue;
+      }
       let e = this.cache.get(lo);
       if (e === undefined || e.pcHi !== hi) {
         try {
@@ -252,25 +289,32 @@ export class Engine {
         S[Slot.PC + 1] = err.pcHi;
         return this.stop({ kind: 'fault', fault: err });
       }
-      const reason = S[Slot.EXIT_REASON]!;
-      if (reason !== ExitReason.Jump) {
-        S[Slot.EXIT_REASON] = 0;
-        const pcLo = S[Slot.PC]!, pcHi = S[Slot.PC + 1]!;
-        switch (reason) {
-          case ExitReason.Svc:
-            return this.stop({ kind: 'svc', imm: S[Slot.EXIT_ARG]! });
-          case ExitReason.Undefined:
-            return this.stop({ kind: 'undefined', pcLo, pcHi });
-          case ExitReason.Brk: {
-            // The exception is taken at the BRK itself.
-            const at = (pcLo - 4) | 0;
-            S[Slot.PC] = at;
-            return this.stop({ kind: 'brk', imm: S[Slot.EXIT_ARG]!, pcLo: at, pcHi });
-          }
-          default:
-            break;
-        }
+      if (S[Slot.EXIT_REASON] !== ExitReason.Jump) {
+        const stop = this.exitStop();
+        if (stop) return stop;
       }
+    }
+  }
+
+  /** A block or region left with an exit reason: the Stop to return, or undefined to keep going. */
+  private exitStop(): Stop | undefined {
+    const S = this.cpu.s;
+    const reason = S[Slot.EXIT_REASON]!;
+    S[Slot.EXIT_REASON] = 0;
+    const pcLo = S[Slot.PC]!, pcHi = S[Slot.PC + 1]!;
+    switch (reason) {
+      case ExitReason.Svc:
+        return this.stop({ kind: 'svc', imm: S[Slot.EXIT_ARG]! });
+      case ExitReason.Undefined:
+        return this.stop({ kind: 'undefined', pcLo, pcHi });
+      case ExitReason.Brk: {
+        // The exception is taken at the BRK itself.
+        const at = (pcLo - 4) | 0;
+        S[Slot.PC] = at;
+        return this.stop({ kind: 'brk', imm: S[Slot.EXIT_ARG]!, pcLo: at, pcHi });
+      }
+      default:
+        return undefined;
     }
   }
 
