@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ElfError } from '../runtime/linux/elf.js';
 import type { Tier } from '../runtime/engine.js';
 import { type RunResult, UserModeMachine } from '../runtime/user-mode.js';
-import { signalName } from '../runtime/linux/signals.js';
+import { SIGPIPE } from '../runtime/linux/signals.js';
 
 export class UsageError extends Error {}
 
@@ -97,7 +97,8 @@ export function main(argv: string[]): number {
     const err = (t: string) => process.stderr.write(t + '\n');
     const m = new UserModeMachine(elf, a.elf, {
       argv: [a.elf, ...a.guestArgs],
-      envp: ['PATH=/usr/bin:/bin', 'HOME=/', 'LANG=C'],
+      // The host's environment, as qemu-user passes it.
+      envp: Object.entries(process.env).map(([k, v]) => `${k}=${v ?? ''}`),
       tier: a.tier,
       debug: a.debug,
       ...(a.dumpIr ? { dumpIr: err } : {}),
@@ -105,9 +106,8 @@ export function main(argv: string[]): number {
       ...(a.trace ? { trace: err } : {}),
     });
     const r = m.run();
-    if (r.signal !== undefined) {
-      err(`jitvisor: guest killed by signal ${signalName(r.signal)} at pc 0x${(r.signalPc ?? 0n).toString(16)}`);
-    }
+    // Like a shell, say nothing when the guest dies of SIGPIPE (its reader went away).
+    if (r.signal !== undefined && r.signal !== SIGPIPE) err(`jitvisor: ${r.fatal}`);
     if (a.stats) process.stderr.write(statsTable(r));
     return r.exitCode;
   } catch (e) {

@@ -8,7 +8,7 @@ import { Engine, type EngineOptions, type EngineStats } from './engine.js';
 import { Memory } from './memory.js';
 import { UserSpace } from './user-space.js';
 import { LinuxProcess } from './linux/process.js';
-import { SIGILL, SIGSEGV, SIGTRAP } from './linux/signals.js';
+import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP } from './linux/signals.js';
 import { AT_HWCAP } from '../hyp/sysregs/id.js';
 
 export interface UserModeOptions extends EngineOptions {
@@ -22,6 +22,8 @@ export interface UserModeOptions extends EngineOptions {
 
 export interface RunResult {
   exitCode: number;
+  /** A one-line description of the signal that killed the guest, if one did. */
+  fatal?: string;
   /** Set when the guest was killed by a signal it did not handle. */
   signal?: number;
   signalPc?: bigint;
@@ -65,7 +67,8 @@ export class UserModeMachine {
       const stop = this.engine.run();
       switch (stop.kind) {
         case 'budget':
-          continue;
+          result = p.pollSignals(); // interval timers fire at an instruction boundary
+          break;
         case 'svc':
           syscalls++;
           result = p.syscall();
@@ -82,7 +85,10 @@ export class UserModeMachine {
           const f = stop.fault;
           signalPc = this.cpu.pc;
           const addr = (BigInt(f.vaHi >>> 0) << 32n) | BigInt(f.vaLo >>> 0);
-          result = p.deliverSignal(SIGSEGV, { code: f.kind === 'permission' ? 2 : 1, addr });
+          result =
+            f.kind === 'alignment'
+              ? p.deliverSignal(SIGBUS, { code: 1 /* BUS_ADRALN */, addr })
+              : p.deliverSignal(SIGSEGV, { code: f.kind === 'permission' ? 2 /* SEGV_ACCERR */ : 1 /* SEGV_MAPERR */, addr });
           break;
         }
       }
@@ -91,7 +97,7 @@ export class UserModeMachine {
     const signal = p.fatalSignal;
     return {
       exitCode: result.code,
-      ...(signal !== undefined ? { signal, signalPc: signalPc ?? this.cpu.pc } : {}),
+      ...(signal !== undefined ? { signal, signalPc: signalPc ?? this.cpu.pc, fatal: p.describeFatal() ?? `guest killed by signal ${signal}` } : {}),
       instructions: this.cpu.icount,
       wallMs: performance.now() - t0,
       stats: this.engine.stats,

@@ -1,7 +1,7 @@
 /**
  * End to end: busybox applets that lean on the Linux layer (files,
- * directories, stat, mmap, pipes, signals, time) run under jitvisor and
- * under qemu-aarch64 in the same scratch directory; stdout and the exit
+ * directories, stat, signals, redirections, archives) run under jitvisor
+ * and under qemu-aarch64, each in a fresh copy of the same scratch tree; stdout and the exit
  * status must agree. Skipped when busybox or qemu is not available.
  */
 import t from 'tap';
@@ -62,19 +62,15 @@ function run(cmd: string[], steps: string[][], input: string): Run {
 
 // Only applets and shell builtins: the guest cannot fork, so no pipelines or external commands in sh -c.
 const CASES: [string, string[][], string?][] = [
-  ['cat', [['cat', 'words.txt', 'tree/a/one']]],
   ['sort, uniq, wc', [['sort', 'words.txt'], ['sort', '-u', 'words.txt'], ['uniq', '-c', 'words.txt'], ['wc', 'words.txt']]],
   ['ls -lR', [['ls', '-lnR', '--full-time', 'tree']]],
   ['stat', [['stat', '-c', '%n %s %a %F %Y', 'words.txt', 'tree', 'link']]],
   ['readlink and realpath', [['readlink', 'link'], ['realpath', 'tree/a/../a/b']]],
-  ['find', [['find', '.', '-name', '*o*']]],
-  ['md5sum of a file read in chunks', [['md5sum', 'big.bin']]],
   ['od via stdin', [['od', '-An', '-tx1', '-N', '16']], 'stdin bytes here\n'],
   [
     'files created, renamed, removed',
     [['mkdir', '-p', 'n/m'], ['cp', 'words.txt', 'n/m/f'], ['mv', 'n/m/f', 'n/g'], ['cat', 'n/g'], ['rm', '-r', 'n'], ['ls']],
   ],
-  ['head and tail', [['head', '-n', '2', 'words.txt'], ['tail', '-c', '5', 'words.txt']]],
   ['exit status', [['sh', '-c', 'exit 7']]],
   ['killed by a signal', [['sh', '-c', 'kill -USR1 $$; echo not reached']]],
   ['trap a signal', [['sh', '-c', 'trap "echo trapped" USR1; kill -USR1 $$; echo after']]],

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { Perm } from '../../src/runtime/memory.js';
 import { SYS } from '../../src/runtime/linux/syscall-numbers.js';
 import { ERRNO } from '../../src/runtime/linux/errno.js';
+import { HostFile } from '../../src/runtime/linux/files.js';
 import { getStr, newProcess, putStr, scratch, sys } from './support/helpers.js';
 
 const AT_FDCWD = -100;
@@ -625,5 +626,23 @@ t.test('memory map bookkeeping: partial unmaps, reservations, mremap of reserved
   const maps = p.procFile('maps')!.toString();
   t.match(maps, new RegExp(`^${a.toString(16).padStart(8, '0')}-${(a + 0x2000).toString(16).padStart(8, '0')} ---p`, 'm'));
   t.equal(sys(p, SYS.mmap, 0, 2 ** 47, 3, 0x22, -1, 0), -ERRNO.ENOMEM, 'more RAM than exists');
+  t.end();
+});
+
+t.test('a borrowed stdin file keeps its shared offset in step (head; cat) < file', { skip: process.platform !== 'linux' && 'needs /proc/self/fdinfo' }, (t) => {
+  const dir = tmpdir();
+  const file = path.join(dir, 'in.txt');
+  fs.writeFileSync(file, 'line1\nline2\nline3\n');
+  const hostFd = fs.openSync(file, 'r');
+  const offset = () => Number(/^pos:\s*(\d+)/m.exec(fs.readFileSync(`/proc/self/fdinfo/${hostFd}`, 'utf8'))![1]);
+  const f = new HostFile(file, O_RDONLY, hostFd, false);
+  f.retain();
+  t.equal(Buffer.from(f.read(100)).toString(), 'line1\nline2\nline3\n', 'reads ahead like a buffered reader');
+  t.equal(f.seek(-12, 1), 6, 'then seeks back to the end of the first line');
+  t.equal(offset(), 0, 'the host offset has not moved yet');
+  f.release();
+  t.equal(offset(), 6, 'letting go moves the host offset to where the guest left it');
+  t.equal(fs.readSync(hostFd, Buffer.alloc(6), 0, 6, null), 6, 'the next process reads on from there');
+  fs.closeSync(hostFd);
   t.end();
 });

@@ -118,6 +118,16 @@ export function sleepMs(ms: number): void {
   if (ms > 0) Atomics.wait(sleepCell, 0, 0, ms);
 }
 
+/** The file offset of a host descriptor (Linux: /proc/self/fdinfo), if it can be known. */
+function hostOffset(fd: number): number | undefined {
+  try {
+    const m = /^pos:\s*(\d+)/m.exec(fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isEagain(e: unknown): boolean {
   return typeof e === 'object' && e !== null && ((e as { code?: string }).code === 'EAGAIN' || (e as { code?: string }).code === 'EWOULDBLOCK');
 }
@@ -205,11 +215,16 @@ export class HostFile extends OpenFile {
   /** Guest file position (for positional files: the host fd is then always accessed with pread/pwrite). */
   pos = 0;
   /**
-   * Whether reads and writes use the guest position. False for streams and for
-   * borrowed host descriptors (the host's stdio), whose position is shared
-   * with other host processes and is left to the host.
+   * Whether reads and writes use the guest position. False for streams and
+   * for borrowed writable host descriptors (stdout redirected to a file),
+   * whose file offset is shared with other host processes and left to the
+   * host. A borrowed read-only regular file (stdin from a file) is read at a
+   * guest position starting at the host offset, and the host offset is moved
+   * up to it when the guest lets go of it (Node can read a file offset but
+   * can only move it forwards, by reading).
    */
   readonly positional: boolean;
+  private readonly syncHostOffset: boolean = false;
   private readonly tty: boolean;
   /**
    * For streams (terminals, host pipes): a second, non-blocking open file
@@ -232,7 +247,16 @@ export class HostFile extends OpenFile {
     super(path, flags);
     const s = st ?? fs.fstatSync(fd, { bigint: true });
     this.kind = s.isFile() || s.isBlockDevice() ? 'file' : 'stream';
-    this.positional = this.kind === 'file' && owned;
+    let positional = this.kind === 'file' && owned;
+    if (this.kind === 'file' && !owned && this.readable && !this.writable) {
+      const at = hostOffset(fd);
+      if (at !== undefined) {
+        positional = true;
+        this.pos = at;
+        this.syncHostOffset = true;
+      }
+    }
+    this.positional = positional;
     this.tty = tty.isatty(fd);
   }
 
@@ -320,7 +344,8 @@ export class HostFile extends OpenFile {
   }
 
   override seek(off: number, whence: number): number {
-    if (!this.positional) fail('ESPIPE');
+    if (this.kind !== 'file') fail('ESPIPE');
+    if (!this.positional) return this.seekShared(off, whence);
     let base: number;
     switch (whence) {
       case SEEK_SET:
@@ -346,6 +371,30 @@ export class HostFile extends OpenFile {
     if (p < 0) fail('EINVAL');
     this.pos = p;
     return p;
+  }
+
+  /**
+   * lseek on a borrowed writable regular file (stdout redirected to a file):
+   * Node can read the shared host offset (/proc/self/fdinfo) but not set it,
+   * so only the query lseek(fd, 0, SEEK_CUR) works; moving is ESPIPE, as if
+   * it were a pipe.
+   */
+  private seekShared(off: number, whence: number): number {
+    const hostPos = hostOffset(this.fd);
+    if (hostPos === undefined || whence !== SEEK_CUR || off !== 0) fail('ESPIPE');
+    return hostPos;
+  }
+
+  /** Move the shared host offset forward to the guest position (by reading), when letting go of a borrowed file. */
+  private syncOffset(): void {
+    const at = hostOffset(this.fd);
+    if (at === undefined || at >= this.pos) return;
+    const chunk = Buffer.alloc(Math.min(this.pos - at, 1 << 20));
+    for (let done = at; done < this.pos; ) {
+      const got = fs.readSync(this.fd, chunk, 0, Math.min(chunk.length, this.pos - done), null);
+      if (got === 0) break;
+      done += got;
+    }
   }
 
   override stat(): StatInfo {
@@ -399,6 +448,13 @@ export class HostFile extends OpenFile {
   }
 
   protected override closeNow(): void {
+    if (this.syncHostOffset) {
+      try {
+        this.syncOffset();
+      } catch {
+        // the host file went away
+      }
+    }
     if (this.peekFd) {
       try {
         fs.closeSync(this.peekFd);

@@ -1,0 +1,190 @@
+/**
+ * Fast AdvSIMD helpers: the machinery. The generic lane loops of
+ * simd-shapes.ts call an element closure per lane and read 64-bit lanes as
+ * bigints; that is the reference semantics, kept as the fallback. The fast
+ * helpers are specialised per instruction and element size instead:
+ *
+ *   - Element-wise loops (8/16/32-bit lanes) are generated once per helper as
+ *     JS source (new Function, compiled when the first machine is built) from
+ *     an element expression, one loop per element size, reading the register
+ *     file through fixed typed-array views (u8/i8/u16/i16/u32/i32). Every
+ *     access site sees one array type and there is no call per lane.
+ *   - 64-bit lanes are (lo, hi) 32-bit word pairs (simd-fast-64.ts), no bigints.
+ *   - No allocation per call. Results are written in an order that is safe
+ *     when Vd aliases a source (lane i is written after lane i of every
+ *     source was read; the long/narrow shapes walk in the direction that
+ *     never overwrites an unread source lane), or built in the scratch
+ *     register T and copied when the shape mixes lanes (pairwise, permutes).
+ *   - Saturation sets QC.hit (as the generic code), flushed to FPSR.QC once.
+ *
+ * A generated helper that meets a case it does not specialise (a rare
+ * 64-bit form, say) calls the generic helper of the same name, `G`.
+ *
+ * Names visible to generated code: the Kernel fields (register-file views,
+ * S = cpu.s, the scratch T views, Z = zero the rest of a register), the
+ * runtime R (saturation, table lookups, wide multiply, 64-bit lane ops) and G.
+ */
+import { Slot } from '../../backend-js/abi.js';
+import { CpuState } from '../cpu-state.js';
+import type { HelperFn } from './registry.js';
+import * as P from './simd-fast-64.js';
+import { QC, T } from './simd-lanes.js';
+import { pmul, shiftReg } from './simd-three-same.js';
+
+/** Per-machine views of the vector register file (and the shared scratch register T). */
+export interface Kernel {
+  readonly cpu: CpuState;
+  readonly S: Int32Array;
+  readonly u8: Uint8Array;
+  readonly i8: Int8Array;
+  readonly u16: Uint16Array;
+  readonly i16: Int16Array;
+  readonly u32: Uint32Array;
+  readonly i32: Int32Array;
+  readonly T8: Uint8Array;
+  readonly T16: Uint16Array;
+  readonly T32: Uint32Array;
+  /** Zero bytes [from, 16) of V[d]. */
+  readonly Z: (d: number, from: number) => void;
+  /** V[d] = T.0 (all 16 bytes). */
+  readonly C: (d: number) => void;
+  /** FPSR.QC |= QC.hit; QC.hit = false. */
+  readonly F: () => void;
+}
+
+const kernels = new WeakMap<CpuState, Kernel>();
+export function kernelOf(cpu: CpuState): Kernel {
+  let k = kernels.get(cpu);
+  if (k) return k;
+  const v = cpu.v, buf = v.buf, u8 = v.u8, u32 = v.u32, i32 = v.i32, s = cpu.s, ti = T.i32;
+  k = {
+    cpu, S: s, u8, i8: new Int8Array(buf), u16: v.u16, i16: new Int16Array(buf), u32, i32,
+    T8: T.u8, T16: T.u16, T32: T.u32,
+    Z: (d: number, from: number): void => {
+      let b = 16 * d + from;
+      const end = 16 * d + 16;
+      for (; b & 3 && b < end; b++) u8[b] = 0;
+      for (let w = b >> 2; w < 4 * d + 4; w++) u32[w] = 0;
+    },
+    C: (d: number): void => {
+      const o = 4 * d;
+      i32[o] = ti[0]!;
+      i32[o + 1] = ti[1]!;
+      i32[o + 2] = ti[2]!;
+      i32[o + 3] = ti[3]!;
+    },
+    F: (): void => {
+      if (QC.hit) {
+        s[Slot.FPSR] |= 1 << 27;
+        QC.hit = false;
+      }
+    },
+  };
+  kernels.set(cpu, k);
+  return k;
+}
+
+// ---- runtime for generated code ----
+
+function satS8(x: number): number {
+  if (x > 127) { QC.hit = true; return 127; }
+  if (x < -128) { QC.hit = true; return -128; }
+  return x;
+}
+function satS16(x: number): number {
+  if (x > 32767) { QC.hit = true; return 32767; }
+  if (x < -32768) { QC.hit = true; return -32768; }
+  return x;
+}
+function satS32(x: number): number {
+  if (x > 2147483647) { QC.hit = true; return 2147483647; }
+  if (x < -2147483648) { QC.hit = true; return -2147483648; }
+  return x;
+}
+function satU8(x: number): number {
+  if (x > 255) { QC.hit = true; return 255; }
+  if (x < 0) { QC.hit = true; return 0; }
+  return x;
+}
+function satU16(x: number): number {
+  if (x > 65535) { QC.hit = true; return 65535; }
+  if (x < 0) { QC.hit = true; return 0; }
+  return x;
+}
+function satU32(x: number): number {
+  if (x > 4294967295) { QC.hit = true; return 4294967295; }
+  if (x < 0) { QC.hit = true; return 0; }
+  return x;
+}
+
+const POP8 = new Uint8Array(256);
+const RBIT8 = new Uint8Array(256);
+for (let i = 0; i < 256; i++) {
+  let p = 0, r = 0;
+  for (let b = 0; b < 8; b++) {
+    p += (i >> b) & 1;
+    r |= ((i >> b) & 1) << (7 - b);
+  }
+  POP8[i] = p;
+  RBIT8[i] = r;
+}
+
+/** SQDMULH / SQRDMULH on 32-bit elements, exact without bigints: SignedSatQ((2*a*b + round) >> 32). */
+function sqdmulh32(a: number, b: number, round: boolean): number {
+  P.mulWide(a, b);
+  // 2ab + r = 2 (H 2^32 + L) + r, 0 <= L < 2^32
+  return satS32(2 * P.W.hi + Math.floor((2 * P.W.lo + (round ? 0x80000000 : 0)) / 4294967296));
+}
+
+export const R = { satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sqdmulh32, pmul, shiftReg, P, QC };
+
+// ---- code generation ----
+
+type Factory = (K: Kernel, R: unknown, G: HelperFn | undefined, X: Record<string, unknown> | undefined) => HelperFn;
+const factories = new Map<string, Factory>();
+const PRELUDE =
+  "'use strict';\n" +
+  'const {S, u8, i8, u16, i16, u32, i32, T8, T16, T32, Z, C, F} = K;\n' +
+  'const {satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sqdmulh32, pmul, shiftReg, P, QC} = R;\n';
+
+/**
+ * Compile (once per key, for all machines) `return function name(params) { body }` over the
+ * kernel names, and instantiate it for one machine with its generic fallback G. The names of
+ * `scope` (the same names for every use of a key) are visible to the body as constants.
+ */
+export function instantiate(key: string, params: string, body: string, K: Kernel, G?: HelperFn, scope?: Record<string, unknown>): HelperFn {
+  let f = factories.get(key);
+  if (!f) {
+    const fname = key.replace(/[^A-Za-z0-9_]/g, '_');
+    const names = scope ? `const {${Object.keys(scope).join(', ')}} = X;\n` : '';
+    const src = `${PRELUDE}${names}return function ${fname}(${params}) {\n${body}\n};`;
+    try {
+      f = new Function('K', 'R', 'G', 'X', src) as Factory;
+    } catch (e) {
+      throw new Error(`simd-fast: cannot compile ${key}: ${(e as Error).message}\n${src}`);
+    }
+    factories.set(key, f);
+  }
+  return f(K, R, G, scope);
+}
+
+export type Size = 8 | 16 | 32;
+export const SIZES: readonly Size[] = [8, 16, 32];
+/** Element expression per size (a string for all sizes); $E stands for the element size. */
+export type Expr = string | Partial<Record<Size, string>>;
+export function exprAt(e: Expr, size: Size): string | undefined {
+  const s = typeof e === 'string' ? e : e[size];
+  return s?.replace(/\$E/g, String(size));
+}
+/** The typed-array view name for elements of `size` bits. */
+export function view(size: number, signed: boolean): string {
+  return `${signed ? 'i' : 'u'}${size}`;
+}
+/** Does the expression mention identifier `id`? */
+export function uses(e: string, id: string): boolean {
+  return new RegExp(`\\b${id}\\b`).test(e);
+}
+/** Needs a QC flush at the end of the helper. */
+export function saturates(e: string): boolean {
+  return /\bsat[SU]|\bshiftReg\b|\bsqdmulh32\b/.test(e);
+}
