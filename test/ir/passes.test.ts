@@ -1,0 +1,88 @@
+/** IR passes on hand-built blocks, checked through the printed IR. */
+import t from 'tap';
+import { IrBuilder } from '../../src/ir/builder.js';
+import { constantFolding } from '../../src/ir/opt/constant-folding.js';
+import { deadCodeElimination } from '../../src/ir/opt/dead-code-elimination.js';
+import { getSetElimination } from '../../src/ir/opt/get-set-elimination.js';
+import { optimize } from '../../src/ir/opt/pipeline.js';
+import { verify } from '../../src/ir/opt/verify.js';
+import { printBlock } from '../../src/ir/print.js';
+import { Block } from '../../src/ir/value.js';
+
+function block(build: (b: IrBuilder) => void): Block {
+  const blk = new Block({ lo: 0x1000, hi: 0 });
+  build(new IrBuilder(blk));
+  if (!blk.terminal) blk.terminal = { kind: 'Link', next: { lo: 0x1004, hi: 0 } };
+  return blk;
+}
+const body = (b: Block) => printBlock(b).split('\n').slice(1, -1).map((l) => l.trim());
+
+t.test('get/set elimination forwards values and drops overwritten sets', (t) => {
+  const b = block((ir) => {
+    const x1 = ir.op('A64GetX', ir.imm(1));
+    ir.op('A64SetX', ir.imm(2), x1);
+    const again = ir.op('A64GetX', ir.imm(2)); // forwarded from the set
+    ir.op('A64SetX', ir.imm(3), again);
+    ir.op('A64SetX', ir.imm(3), ir.u64(5, 0)); // the first set of x3 is dead
+  });
+  getSetElimination(b);
+  t.same(body(b), ['%0:U64 = A64GetX 1', 'A64SetX 2, %0', 'A64SetX 3, 0x5']);
+  t.end();
+});
+
+t.test('a memory access keeps an earlier set alive (a fault makes it visible)', (t) => {
+  const b = block((ir) => {
+    ir.op('A64SetNZCV', ir.nzcv(0b0100));
+    ir.op('Read32', ir.u64(0x2000, 0));
+    ir.op('A64SetNZCV', ir.nzcv(0b1000));
+  });
+  getSetElimination(b);
+  t.equal(body(b).filter((l) => l.startsWith('A64SetNZCV')).length, 2);
+  const c = block((ir) => {
+    ir.op('A64SetNZCV', ir.nzcv(0b0100));
+    ir.op('A64SetNZCV', ir.nzcv(0b1000));
+  });
+  getSetElimination(c);
+  t.same(body(c), ['A64SetNZCV nzcv:1000'], 'dead flags dropped without a fault point between');
+  t.end();
+});
+
+t.test('constant folding evaluates pure ops and applies identities', (t) => {
+  const b = block((ir) => {
+    const k = ir.op('Add64', ir.u64(-1, 0), ir.u64(1, 0)); // carries into the high word
+    const x = ir.op('A64GetX', ir.imm(4));
+    const mov = ir.op('Or64', ir.u64(0, 0), x); // MOV x5, x4 = ORR x5, xzr, x4
+    const sh = ir.op('Lsl64', mov, ir.u32(0));
+    ir.op('A64SetX', ir.imm(5), sh);
+    ir.op('A64SetX', ir.imm(6), k);
+  });
+  constantFolding(b);
+  deadCodeElimination(b);
+  t.same(body(b), ['%0:U64 = A64GetX 4', 'A64SetX 5, %0', 'A64SetX 6, 0x100000000']);
+  t.end();
+});
+
+t.test('dead code elimination keeps memory ops and sets, drops unused pure ops and gets', (t) => {
+  const b = block((ir) => {
+    ir.op('A64GetX', ir.imm(1));
+    ir.op('Mul64', ir.op('A64GetX', ir.imm(2)), ir.op('A64GetX', ir.imm(3)));
+    ir.op('Read8', ir.u64(0x3000, 0));
+  });
+  deadCodeElimination(b);
+  t.same(body(b), ['%0:U32 = Read8 0x3000']);
+  t.end();
+});
+
+t.test('the pipeline output verifies; verify rejects broken blocks', (t) => {
+  const b = block((ir) => {
+    const a = ir.op('A64GetW', ir.imm(1));
+    const r = ir.op('SubWithCarry32', a, ir.u32(7), ir.u1(1));
+    ir.op('A64SetNZCV', ir.op('GetNZCVFromOp', r));
+  });
+  optimize(b);
+  t.doesNotThrow(() => verify(b));
+  const bad = block(() => {});
+  bad.terminal = undefined;
+  t.throws(() => verify(bad), /no terminal/);
+  t.end();
+});
