@@ -8,6 +8,7 @@
 import { ExitReason, PARAMS, Slot } from '../backend-js/abi.js';
 import { compileRegion, emitRegion, type RegionFn } from '../backend-js/emit.js';
 import { checkGenerated } from '../backend-js/check.js';
+import { formatRegion } from '../backend-js/dump.js';
 import { translateBlock } from '../frontend/translate/translate.js';
 import { addCount, prepare, type PreparedBlock } from '../ir/interpret.js';
 import { optimize } from '../ir/opt/pipeline.js';
@@ -18,6 +19,7 @@ import type { CpuState } from './cpu-state.js';
 import { GuestFault } from './fault.js';
 import { makeHelpers, type HelperFn } from './helpers/all.js';
 import type { Memory } from './memory.js';
+import { USER_MODE_CTX } from './location.js';
 
 export type Tier = 'interp' | 'jit' | 'auto';
 
@@ -89,6 +91,11 @@ export class Engine {
   private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
   private readonly args: unknown[];
   readonly tier: Tier;
+  /**
+   * Translation context of the code now running (see location.ts): part of every
+   * block's key. Constant in user mode; whoever changes it must call flushFast().
+   */
+  ctx = USER_MODE_CTX;
   readonly stats: EngineStats = {
     blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
     interpBlocksRun: 0, regionCalls: 0, interpInsns: 0, jitInsns: 0, translateMs: 0, compileMs: 0, exits: {},
@@ -130,6 +137,11 @@ export class Engine {
   }
 
   /** Forget all translations (e.g. after munmap/mprotect of code). */
+  /** The fast table holds regions of one context only: drop it when the context changes. */
+  flushFast(): void {
+    this.clearFast();
+  }
+
   private clearFast(): void {
     this.fastLo.fill(1); // no PC is odd
     this.fastFn.fill(undefined);
@@ -147,7 +159,7 @@ export class Engine {
     const t0 = performance.now();
     const mem = this.mem;
     const ramPage = mem.resolve(lo, hi, 'exec') >>> 12;
-    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, 0);
+    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, this.ctx);
     optimize(block);
     if (this.opts.debug) verify(block);
     this.opts.dumpIr?.(printBlock(block));
@@ -177,7 +189,7 @@ export class Engine {
     while (queue.length && blocks.length < max) {
       const k = queue.shift()!;
       const be = this.cache.get(k);
-      if (!be || be.pcHi !== e.pcHi) continue;
+      if (!be || be.pcHi !== e.pcHi || be.block.ctx !== e.block.ctx) continue;
       if (blocks.length > 0 && insns + be.block.guestCount > maxInsns) continue;
       insns += be.block.guestCount;
       blocks.push(be.block);
@@ -194,7 +206,7 @@ export class Engine {
     }
     const src = emitRegion(blocks);
     if (this.opts.debug) checkGenerated(src.source);
-    this.opts.dumpJs?.(src.source);
+    if (this.opts.dumpJs) this.opts.dumpJs(formatRegion(src.source, `region at 0x${(lo >>> 0).toString(16)}: ${blocks.length} blocks`));
     e.region = compileRegion(src);
     e.regionPages = [...pages];
     if (!PROFILE) {
@@ -248,7 +260,7 @@ export class Engine {
         continue;
       }
       let e = this.cache.get(lo);
-      if (e === undefined || e.pcHi !== hi) {
+      if (e === undefined || e.pcHi !== hi || e.block.ctx !== this.ctx) {
         try {
           e = this.translate(lo, hi);
         } catch (err) {

@@ -386,7 +386,18 @@ export class LinuxProcess {
     if (sig === undefined) return undefined;
     const info = this.signals.fatalInfo;
     const addr = info?.addr !== undefined && sig !== 4 && sig !== 5 ? ` (fault address 0x${info.addr.toString(16)})` : '';
-    return `guest killed by signal ${signalName(sig)} at pc 0x${this.cpu.pc.toString(16)}${addr}`;
+    let word = '';
+    if (sig === 4) {
+      // SIGILL: name the instruction word that was UNDEFINED.
+      try {
+        const pc = this.cpu.pc;
+        const w = this.mem.ld32(Number(pc & 0xffffffffn) | 0, Number(pc >> 32n) | 0) >>> 0;
+        word = ` (instruction word 0x${w.toString(16).padStart(8, '0')})`;
+      } catch {
+        // the PC is not readable: say nothing more
+      }
+    }
+    return `guest killed by signal ${signalName(sig)} at pc 0x${this.cpu.pc.toString(16)}${addr}${word}`;
   }
 
   private die(): SyscallResult {
