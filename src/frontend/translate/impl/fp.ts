@@ -9,6 +9,7 @@ import { FpBinOp, ROUND_FPCR } from '../../../runtime/helpers/fp.js';
 import { FPRounding, vfpExpandImm } from '../../../runtime/helpers/fp-soft.js';
 import type { Value } from '../../../ir/value.js';
 import type { TranslationContext } from '../context.js';
+import type { Fields } from '../../decoder/bitpattern.js';
 import type { Handler, HandlerGroup } from '../handler.js';
 
 /** ftype -> datasize: 00 single, 01 double; 10 is reserved and 11 (half) needs FEAT_FP16: 0 = UNDEFINED. */
@@ -143,18 +144,21 @@ const FMOV_float_imm: Handler = (c, f) => {
 
 // ---- conversions ----
 
+/** Sizes of an FP <-> general-register conversion: FP width N, integer width M, fraction bits; undefined if reserved. */
+function convSizes(f: Fields, fixed: boolean): { sf: number; N: number; M: number; fbits: number } | undefined {
+  const sf = f.z!;
+  const N = datasize(f.y!);
+  if (!N) return undefined;
+  if (fixed && !sf && f.s! < 32) return undefined;
+  return { sf, N, M: sf ? 64 : 32, fbits: fixed ? 64 - f.s! : 0 };
+}
+
 /** FCVT{N,P,M,Z,A}{S,U} to a general register; fixed = FCVTZ[SU] (scalar, fixed-point). */
 function toInt(rounding: FPRounding, unsigned: boolean, fixed: boolean): Handler {
   return (c, f) => {
-    const sf = f.z!;
-    const N = datasize(f.y!);
-    if (!N) return c.unallocated();
-    let fbits = 0;
-    if (fixed) {
-      if (!sf && f.s! < 32) return c.unallocated();
-      fbits = 64 - f.s!;
-    }
-    const M = sf ? 64 : 32;
+    const z = convSizes(f, fixed);
+    if (!z) return c.unallocated();
+    const { sf, N, M, fbits } = z;
     const r = c.call64('fp_toint', imm(c, f.n!), imm(c, N), imm(c, fbits), imm(c, unsigned ? 1 : 0), imm(c, rounding), imm(c, M));
     if (sf) c.setX(f.d!, r);
     else c.setW(f.d!, c.ir.op('Truncate64To32', r));
@@ -165,15 +169,9 @@ function toInt(rounding: FPRounding, unsigned: boolean, fixed: boolean): Handler
 /** SCVTF / UCVTF from a general register (integer or fixed-point), FPCR rounding. */
 function fromInt(unsigned: boolean, fixed: boolean): Handler {
   return (c, f) => {
-    const sf = f.z!;
-    const N = datasize(f.y!);
-    if (!N) return c.unallocated();
-    let fbits = 0;
-    if (fixed) {
-      if (!sf && f.s! < 32) return c.unallocated();
-      fbits = 64 - f.s!;
-    }
-    const M = sf ? 64 : 32;
+    const z = convSizes(f, fixed);
+    if (!z) return c.unallocated();
+    const { sf, N, M, fbits } = z;
     const v = sf ? c.X(f.n!) : c.ir.op('ZeroExtend32To64', c.W(f.n!));
     c.callVoid('fp_fromint', imm(c, f.d!), imm(c, N), imm(c, M), imm(c, fbits), imm(c, unsigned ? 1 : 0), v);
     return true;
