@@ -83,10 +83,10 @@ export interface EngineStats {
 
 export class Engine {
   private readonly cache = new Map<number, Entry>();
-  /** Direct-mapped table of compiled regions by entry PC: the dispatcher's fast path. */
+  /** Direct-mapped table of cache entries by PC (current context only): the dispatcher's fast path. */
   private readonly fastLo = new Int32Array(FAST_SIZE).fill(1);
   private readonly fastHi = new Int32Array(FAST_SIZE);
-  private readonly fastFn: (RegionFn | undefined)[] = new Array<RegionFn | undefined>(FAST_SIZE).fill(undefined);
+  private readonly fastEntry: (Entry | undefined)[] = new Array<Entry | undefined>(FAST_SIZE).fill(undefined);
   private readonly pageEntries = new Map<number, Set<number>>();
   private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
   private readonly args: unknown[];
@@ -144,7 +144,7 @@ export class Engine {
 
   private clearFast(): void {
     this.fastLo.fill(1); // no PC is odd
-    this.fastFn.fill(undefined);
+    this.fastEntry.fill(undefined);
   }
 
   flush(): void {
@@ -209,12 +209,7 @@ export class Engine {
     if (this.opts.dumpJs) this.opts.dumpJs(formatRegion(src.source, `region at 0x${(lo >>> 0).toString(16)}: ${blocks.length} blocks`));
     e.region = compileRegion(src);
     e.regionPages = [...pages];
-    if (!PROFILE) {
-      const k = (lo >>> 2) & FAST_MASK;
-      this.fastLo[k] = lo;
-      this.fastHi[k] = e.pcHi;
-      this.fastFn[k] = e.region;
-    }
+
     this.stats.regionsCompiled++;
     this.stats.blocksInRegions += blocks.length;
     this.stats.compileMs += performance.now() - t0;
@@ -238,37 +233,28 @@ export class Engine {
     const threshold = this.threshold();
     const stats = this.stats;
     const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
-    const fastLo = this.fastLo, fastHi = this.fastHi, fastFn = this.fastFn;
+    const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry;
     S[Slot.BUDGET] = budget;
     for (;;) {
       if (S[Slot.BUDGET]! <= 0) return { kind: 'budget' };
       const lo = S[Slot.PC]!, hi = S[Slot.PC + 1]!;
       const k = (lo >>> 2) & FAST_MASK;
-      if (fastLo[k] === lo && fastHi[k] === hi) {
-        stats.regionCalls++;
-        try {
-          fastFn[k]!(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
-        } catch (err) {
-          if (!(err instanceof GuestFault)) throw err;
-          S[Slot.PC] = err.pcLo;
-          S[Slot.PC + 1] = err.pcHi;
-          return this.stop({ kind: 'fault', fault: err });
+      let e = fastLo[k] === lo && fastHi[k] === hi ? fastEntry[k] : undefined;
+      if (e === undefined) {
+        e = this.cache.get(lo);
+        if (e === undefined || e.pcHi !== hi || e.block.ctx !== this.ctx) {
+          try {
+            e = this.translate(lo, hi);
+          } catch (err) {
+            if (!(err instanceof GuestFault)) throw err;
+            err.pcLo = lo;
+            err.pcHi = hi;
+            return this.stop({ kind: 'fault', fault: err });
+          }
         }
-        if (S[Slot.EXIT_REASON] === ExitReason.Jump) continue;
-        const stop = this.exitStop();
-        if (stop) return stop;
-        continue;
-      }
-      let e = this.cache.get(lo);
-      if (e === undefined || e.pcHi !== hi || e.block.ctx !== this.ctx) {
-        try {
-          e = this.translate(lo, hi);
-        } catch (err) {
-          if (!(err instanceof GuestFault)) throw err;
-          err.pcLo = lo;
-          err.pcHi = hi;
-          return this.stop({ kind: 'fault', fault: err });
-        }
+        fastLo[k] = lo;
+        fastHi[k] = hi;
+        fastEntry[k] = e;
       }
       const region = e.region;
       try {
