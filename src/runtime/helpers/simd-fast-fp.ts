@@ -18,7 +18,7 @@ import {
   fpRSqrtStepFused32, fpRSqrtStepFused64, fpSqrt32, fpSqrt64, fpSub32, fpSub64, fpToFixed,
 } from './fp.js';
 import type { HelperContext, HelperFn } from './registry.js';
-import { instantiate, type Kernel, kernelOf } from './simd-fast-gen.js';
+import { type GenSpec, type Kernel, kernelOf, realize, specList } from './simd-fast-gen.js';
 import { FP_UN } from './simd-fp.js';
 
 type Fam = Record<string, HelperFn>;
@@ -113,7 +113,10 @@ const PARAMS: Record<Form, string> = {
 };
 
 /** Element-wise over 32-bit (esize 32) or 64-bit lanes; the rest of Vd zeroed. */
-function genFp(key: string, K: Kernel, e32: string, c64: string, form: Form, pre = '', scope: Record<string, unknown> = FPX): HelperFn {
+function genFp(name: string, e32: string, c64: string, form: Form, pre = '', scope: Record<string, unknown> = FPX): GenSpec {
+  return { name, key: `${name}$fp`, params: PARAMS[form], scope, body: () => fpBody(e32, c64, form, pre) };
+}
+function fpBody(e32: string, c64: string, form: Form, pre: string): string {
   const hasC = /\bc\b/.test(e32);
   const b32 = form === 'bin' ? ', b = i32[4 * m + i]' : '';
   const c32 = hasC ? ', c = i32[4 * d + i]' : '';
@@ -128,12 +131,15 @@ function genFp(key: string, K: Kernel, e32: string, c64: string, form: Form, pre
   if (hasC) body += ', cl = i32[o], ch = i32[o + 1]';
   body += `;\n    let lo, hi;\n    ${c64}\n    i32[o] = lo; i32[o + 1] = hi;\n  }\n`;
   body += '  if (lanes === 1) { i32[4 * d + 2] = 0; i32[4 * d + 3] = 0; }\n}\n';
-  return instantiate(key, PARAMS[form], body, K, undefined, scope);
+  return body;
 }
 
 /** Pairwise over Vm:Vn (Vn low), built in T: vector simd_<op>p(d, n, m, esize, lanes); scalar (d, n, esize) = op(Vn[0], Vn[1]). */
-function genFpPairwise(key: string, K: Kernel, e32: string, c64: string, scalar: boolean): HelperFn {
+function genFpPairwise(name: string, e32: string, c64: string, scalar: boolean): GenSpec {
   const params = scalar ? 'd, n, esize' : 'd, n, m, esize, lanes';
+  return { name, key: `${name}$fp`, params, scope: FPX, body: () => fpPairBody(e32, c64, scalar) };
+}
+function fpPairBody(e32: string, c64: string, scalar: boolean): string {
   let body = '';
   if (scalar) {
     body += `if (esize === 32) { const a = i32[4 * n], b = i32[4 * n + 1]; const r = ${e32}; i32[4 * d] = r; i32[4 * d + 1] = 0; }\n`;
@@ -145,14 +151,14 @@ function genFpPairwise(key: string, K: Kernel, e32: string, c64: string, scalar:
     body += '  if (lanes === 4) C(d); else { u32[4 * d] = t[0]; u32[4 * d + 1] = t[1]; u32[4 * d + 2] = 0; u32[4 * d + 3] = 0; }\n';
     body += `} else {\n  for (let i = 0; i < 2; i++) { const j = 4 * (i === 0 ? n : m); const al = i32[j], ah = i32[j + 1], bl = i32[j + 2], bh = i32[j + 3]; let lo, hi; ${c64} t[2 * i] = lo; t[2 * i + 1] = hi; }\n  C(d);\n}\n`;
   }
-  return instantiate(key, params, body, K, undefined, FPX);
+  return body;
 }
 
 /** FMAXV etc. (4S only): op(op(Vn0, Vn1), op(Vn2, Vn3)) into element 0, rest zero. */
-function genFpAcross(key: string, K: Kernel, f32: string): HelperFn {
-  const body = `const o = 4 * n;\nconst x = ${f32}(S, i32[o], i32[o + 1]), y = ${f32}(S, i32[o + 2], i32[o + 3]);\n` +
+function genFpAcross(name: string, f32: string): GenSpec {
+  const body = (): string => `const o = 4 * n;\nconst x = ${f32}(S, i32[o], i32[o + 1]), y = ${f32}(S, i32[o + 2], i32[o + 3]);\n` +
     `const r = ${f32}(S, x, y);\ni32[4 * d] = r; i32[4 * d + 1] = 0; i32[4 * d + 2] = 0; i32[4 * d + 3] = 0;`;
-  return instantiate(key, 'd, n, lanes', body, K, undefined, FPX);
+  return { name, key: `${name}$fp`, params: 'd, n, lanes', scope: FPX, body };
 }
 
 function makeFcvtl(K: Kernel): HelperFn {
@@ -196,40 +202,40 @@ function makeFcvtn(K: Kernel): HelperFn {
   };
 }
 
-/** Overrides for fpVectorHelpers (simd-fp.ts). */
-export function fastFp(ctx: HelperContext, generic: Fam): Fam {
-  const K = kernelOf(ctx.cpu);
-  const out: Fam = {};
-  const set = (name: string, f: HelperFn): void => {
-    if (!generic[name]) throw new Error(`simd-fast: no generic helper ${name}`);
-    out[name] = f;
-  };
-  for (const [name, [e32, c64]] of Object.entries(FP_BIN)) set(`simd_${name}`, genFp(`simd_${name}$fp`, K, e32, c64, 'bin'));
+const fpSpecs = specList(() => {
+  const specs: GenSpec[] = [];
+  for (const [name, [e32, c64]] of Object.entries(FP_BIN)) specs.push(genFp(`simd_${name}`, e32, c64, 'bin'));
   for (const name of ['fmul', 'fmulx', 'fmla', 'fmls'] as const) {
     const [e32, c64] = FP_BIN[name]!;
-    set(`simd_${name}_elem`, genFp(`simd_${name}_elem$fp`, K, e32, c64, 'elem'));
+    specs.push(genFp(`simd_${name}_elem`, e32, c64, 'elem'));
   }
   for (const name of ['faddp', 'fmaxp', 'fminp', 'fmaxnmp', 'fminnmp'] as const) {
     const [e32, c64] = FP_BIN[name.slice(0, -1)]!;
-    set(`simd_${name}`, genFpPairwise(`simd_${name}$fp`, K, e32, c64, false));
-    set(`simd_${name}_scalar`, genFpPairwise(`simd_${name}_scalar$fp`, K, e32, c64, true));
+    specs.push(genFpPairwise(`simd_${name}`, e32, c64, false), genFpPairwise(`simd_${name}_scalar`, e32, c64, true));
   }
   const ACROSS: Record<string, string> = { fmaxv: 'fpMax32', fminv: 'fpMin32', fmaxnmv: 'fpMaxNum32', fminnmv: 'fpMinNum32' };
-  for (const [name, f32] of Object.entries(ACROSS)) set(`simd_${name}`, genFpAcross(`simd_${name}$fp`, K, f32));
+  for (const [name, f32] of Object.entries(ACROSS)) specs.push(genFpAcross(`simd_${name}`, f32));
   for (const [name, [e32, c64, pre]] of Object.entries(FP_UNARY)) {
     const scope = e32.startsWith('UN.') ? { ...FPX, UN: FP_UN[name] } : FPX;
-    set(`simd_${name}`, genFp(`simd_${name}$fp`, K, e32, c64, 'un', pre, scope));
+    specs.push(genFp(`simd_${name}`, e32, c64, 'un', pre, scope));
   }
   for (const [name, unsigned] of [['fcvtzs_fix', false], ['fcvtzu_fix', true]] as const) {
     const r = FPRounding.ZERO;
-    set(`simd_${name}`, genFp(`simd_${name}$fp`, K, `fpToFixed(S, 32, a, 0, fbits, ${unsigned}, ${r}, 32)`,
+    specs.push(genFp(`simd_${name}`, `fpToFixed(S, 32, a, 0, fbits, ${unsigned}, ${r}, 32)`,
       `lo = fpToFixed(S, 64, al, ah, fbits, ${unsigned}, ${r}, 64); hi = S[${HI}];`, 'fix'));
   }
   for (const [name, unsigned] of [['scvtf', false], ['ucvtf', true]] as const) {
-    set(`simd_${name}`, genFp(`simd_${name}$fp`, K, `fixedToFp(S, 32, a, 0, 32, fbits, ${unsigned}, rm)`,
+    specs.push(genFp(`simd_${name}`, `fixedToFp(S, 32, a, 0, 32, fbits, ${unsigned}, rm)`,
       `lo = fixedToFp(S, 64, al, ah, 64, fbits, ${unsigned}, rm); hi = S[${HI}];`, 'fix', `const rm = fpcrRounding(S[${FPCR}]);`));
   }
-  set('simd_fcvtl', makeFcvtl(K));
-  set('simd_fcvtn', makeFcvtn(K));
+  return specs;
+});
+
+/** Overrides for fpVectorHelpers (simd-fp.ts). */
+export function fastFp(ctx: HelperContext, generic: Fam): Fam {
+  const K = kernelOf(ctx.cpu);
+  const out = realize(fpSpecs(), K, generic);
+  out.simd_fcvtl = makeFcvtl(K);
+  out.simd_fcvtn = makeFcvtn(K);
   return out;
 }

@@ -5,11 +5,13 @@
  * helpers are specialised per instruction and element size instead:
  *
  *   - Element-wise loops (8/16/32-bit lanes) are generated once per helper as
- *     JS source (new Function, compiled when the first machine is built) from
+ *     JS source (one new Function per family, when the first machine is built) from
  *     an element expression, one loop per element size, reading the register
  *     file through fixed typed-array views (u8/i8/u16/i16/u32/i32). Every
  *     access site sees one array type and there is no call per lane.
- *   - 64-bit lanes are (lo, hi) 32-bit word pairs (simd-fast-64.ts), no bigints.
+ *   - 64-bit lanes are (lo, hi) 32-bit word pairs (simd-fast-64.ts), no bigints;
+ *     the byte forms of the string-routine instructions work on four lanes at
+ *     once in 32-bit words (simd-fast-swar.ts).
  *   - No allocation per call. Results are written in an order that is safe
  *     when Vd aliases a source (lane i is written after lane i of every
  *     source was read; the long/narrow shapes walk in the direction that
@@ -25,9 +27,10 @@
  * runtime R (saturation, table lookups, wide multiply, 64-bit lane ops) and G.
  */
 import { Slot } from '../../backend-js/abi.js';
-import { CpuState } from '../cpu-state.js';
+import type { CpuState } from '../cpu-state.js';
 import type { HelperFn } from './registry.js';
 import * as P from './simd-fast-64.js';
+import * as B from './simd-fast-swar.js';
 import { QC, T } from './simd-lanes.js';
 import { pmul, shiftReg } from './simd-three-same.js';
 
@@ -136,36 +139,78 @@ function sqdmulh32(a: number, b: number, round: boolean): number {
   return satS32(2 * P.W.hi + Math.floor((2 * P.W.lo + (round ? 0x80000000 : 0)) / 4294967296));
 }
 
-export const R = { satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sqdmulh32, pmul, shiftReg, P, QC };
+export const R = { satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sqdmulh32, pmul, shiftReg, P, B, QC };
 
 // ---- code generation ----
 
 type Factory = (K: Kernel, R: unknown, G: HelperFn | undefined, X: Record<string, unknown> | undefined) => HelperFn;
 const factories = new Map<string, Factory>();
-const PRELUDE =
-  "'use strict';\n" +
-  'const {S, u8, i8, u16, i16, u32, i32, T8, T16, T32, Z, C, F} = K;\n' +
-  'const {satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sqdmulh32, pmul, shiftReg, P, QC} = R;\n';
 
-/**
- * Compile (once per key, for all machines) `return function name(params) { body }` over the
- * kernel names, and instantiate it for one machine with its generic fallback G. The names of
- * `scope` (the same names for every use of a key) are visible to the body as constants.
- */
-export function instantiate(key: string, params: string, body: string, K: Kernel, G?: HelperFn, scope?: Record<string, unknown>): HelperFn {
-  let f = factories.get(key);
-  if (!f) {
-    const fname = key.replace(/[^A-Za-z0-9_]/g, '_');
-    const names = scope ? `const {${Object.keys(scope).join(', ')}} = X;\n` : '';
-    const src = `${PRELUDE}${names}return function ${fname}(${params}) {\n${body}\n};`;
-    try {
-      f = new Function('K', 'R', 'G', 'X', src) as Factory;
-    } catch (e) {
-      throw new Error(`simd-fast: cannot compile ${key}: ${(e as Error).message}\n${src}`);
+/** One generated helper: `function <key>(params) { body }` over the kernel names, R, G and the names of scope. */
+export interface GenSpec {
+  /** Helper name (its generic fallback is the family's helper of this name). */
+  readonly name: string;
+  /** Identifies the generated code (the same key must always give the same code and scope names). */
+  readonly key: string;
+  readonly params: string;
+  readonly body: () => string;
+  readonly scope?: Record<string, unknown>;
+}
+
+const K_NAMES = ['S', 'u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'T8', 'T16', 'T32', 'Z', 'C', 'F'];
+const R_NAMES = ['satS8', 'satS16', 'satS32', 'satU8', 'satU16', 'satU32', 'POP8', 'RBIT8', 'sqdmulh32', 'pmul', 'shiftReg', 'P', 'B', 'QC'];
+
+/** Source of one factory: destructures only the names the body uses. */
+function factorySource(s: GenSpec): string {
+  const body = s.body();
+  const ids = new Set(body.match(/[A-Za-z_$][\w$]*/g));
+  const used = (names: string[]): string => names.filter((x) => ids.has(x)).join(', ');
+  const fname = s.key.replace(/[^A-Za-z0-9_]/g, '_');
+  let src = 'function (K, R, G, X) {\n';
+  const k = used(K_NAMES), r = used(R_NAMES), x = s.scope ? used(Object.keys(s.scope)) : '';
+  if (k) src += `const {${k}} = K;\n`;
+  if (r) src += `const {${r}} = R;\n`;
+  if (x) src += `const {${x}} = X;\n`;
+  return `${src}return function ${fname}(${s.params}) {\n${body}\n};\n}`;
+}
+
+/** Compile the factories of specs not compiled yet, all in one Function (one parse for a whole family). */
+function compile(specs: readonly GenSpec[]): void {
+  const todo = specs.filter((s, i) => !factories.has(s.key) && specs.findIndex((t) => t.key === s.key) === i);
+  if (!todo.length) return;
+  const srcs = todo.map(factorySource);
+  let made: Factory[];
+  try {
+    made = new Function(`'use strict';\nreturn [\n${srcs.join(',\n')}\n];`)() as Factory[];
+  } catch (e) {
+    // find the culprit for the message
+    for (let i = 0; i < srcs.length; i++) {
+      try {
+        new Function(`'use strict'; return ${srcs[i]};`);
+      } catch (e2) {
+        throw new Error(`simd-fast: cannot compile ${todo[i]!.key}: ${(e2 as Error).message}\n${srcs[i]}`);
+      }
     }
-    factories.set(key, f);
+    throw e;
   }
-  return f(K, R, G, scope);
+  todo.forEach((s, i) => factories.set(s.key, made[i]!));
+}
+
+/** The helpers of specs for one machine, each with its generic fallback, into out. */
+export function realize(specs: readonly GenSpec[], K: Kernel, generic: Record<string, HelperFn>, out: Record<string, HelperFn> = {}): Record<string, HelperFn> {
+  compile(specs);
+  for (const s of specs) {
+    const G = generic[s.name];
+    if (!G) throw new Error(`simd-fast: no generic helper ${s.name}`);
+    out[s.name] = factories.get(s.key)!(K, R, G, s.scope);
+  }
+  return out;
+}
+
+/** A lazily built, then cached, list of specs. */
+export function specList(build: () => GenSpec[]): () => readonly GenSpec[] {
+  let list: GenSpec[] | undefined;
+  return () => (list ??= build());
 }
 
 export type Size = 8 | 16 | 32;

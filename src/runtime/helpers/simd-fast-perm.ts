@@ -6,7 +6,7 @@
  * scratch register T.
  */
 import type { HelperContext, HelperFn } from './registry.js';
-import { instantiate, type Kernel, kernelOf } from './simd-fast-gen.js';
+import { type GenSpec, type Kernel, kernelOf, realize, specList } from './simd-fast-gen.js';
 
 type Fam = Record<string, HelperFn>;
 type PermKind = 'zip1' | 'zip2' | 'uzp1' | 'uzp2' | 'trn1' | 'trn2';
@@ -39,27 +39,30 @@ function permSources(kind: PermKind, lanes: number): ['n' | 'm', number][] {
 }
 
 /** simd_<zip1..trn2>(d, n, m, esize, lanes). */
-function genPermute(kind: PermKind, K: Kernel, G: HelperFn): HelperFn {
-  let cases = '';
-  for (const esize of [8, 16, 32, 64]) {
-    for (const lanes of esize === 64 ? [2] : [64 / esize, 128 / esize]) {
-      const src = permSources(kind, lanes);
-      // 64-bit elements are two 32-bit words
-      const A = esize === 64 ? 'u32' : `u${esize}`, per = esize === 64 ? 4 : 128 / esize, w = esize === 64 ? 2 : 1;
-      let reads = '', writes = '';
-      src.forEach(([r, j], i) => {
-        for (let k = 0; k < w; k++) {
-          reads += `const t${i}_${k} = ${A}[${r}b + ${j * w + k}]; `;
-          writes += `${A}[db + ${i * w + k}] = t${i}_${k}; `;
-        }
-      });
-      const zero = lanes * esize === 64 ? 'u32[4 * d + 2] = 0; u32[4 * d + 3] = 0;' : '';
-      cases += `case ${(esize << 8) | lanes}: { const nb = ${per} * n, mb = ${per} * m, db = ${per} * d;\n  ${reads}\n  ${writes}${zero}\n  return; }\n`;
+function genPermute(kind: PermKind): GenSpec {
+  const body = (): string => {
+    let cases = '';
+    for (const esize of [8, 16, 32, 64]) {
+      for (const lanes of esize === 64 ? [2] : [64 / esize, 128 / esize]) {
+        const src = permSources(kind, lanes);
+        // 64-bit elements are two 32-bit words
+        const A = esize === 64 ? 'u32' : `u${esize}`, per = esize === 64 ? 4 : 128 / esize, w = esize === 64 ? 2 : 1;
+        let reads = '', writes = '';
+        src.forEach(([r, j], i) => {
+          for (let k = 0; k < w; k++) {
+            reads += `const t${i}_${k} = ${A}[${r}b + ${j * w + k}]; `;
+            writes += `${A}[db + ${i * w + k}] = t${i}_${k}; `;
+          }
+        });
+        const zero = lanes * esize === 64 ? 'u32[4 * d + 2] = 0; u32[4 * d + 3] = 0;' : '';
+        cases += `case ${(esize << 8) | lanes}: { const nb = ${per} * n, mb = ${per} * m, db = ${per} * d;\n  ${reads}\n  ${writes}${zero}\n  return; }\n`;
+      }
     }
-  }
-  const body = `switch ((esize << 8) | lanes) {\n${cases}default: G(d, n, m, esize, lanes);\n}`;
-  return instantiate(`simd_${kind}$perm`, 'd, n, m, esize, lanes', body, K, G);
+    return `switch ((esize << 8) | lanes) {\n${cases}default: G(d, n, m, esize, lanes);\n}`;
+  };
+  return { name: `simd_${kind}`, key: `simd_${kind}$perm`, params: 'd, n, m, esize, lanes', body };
 }
+const permSpecs = specList(() => (['zip1', 'zip2', 'uzp1', 'uzp2', 'trn1', 'trn2'] as const).map(genPermute));
 
 /** Write the element pattern (lo, hi: one 64-bit container, element replicated in it) to V[d]: lanes * esize bits, rest zero. */
 function fill(K: Kernel, d: number, lo: number, hi: number, esize: number, lanes: number): void {
@@ -173,14 +176,26 @@ function makeExt(K: Kernel): HelperFn {
   };
 }
 
-function makeTbl(K: Kernel, tbx: boolean): HelperFn {
+/** simd_tbl(d, n, regs, m, q): index bytes of Vm select from V[n], V[n+1 mod 32], ...; out of range gives 0. */
+function makeTbl(K: Kernel): HelperFn {
   const { u8, T8 } = K;
-  /** simd_tbl / simd_tbx(d, n, regs, m, q). */
   return function simd_tbl_fast(d: number, n: number, regs: number, m: number, q: number): void {
+    const bytes = q ? 16 : 8, lim = 16 * regs, mb = 16 * m;
+    for (let i = 0; i < bytes; i++) {
+      const idx = u8[mb + i]!;
+      T8[i] = idx < lim ? u8[16 * ((n + (idx >> 4)) & 31) + (idx & 15)]! : 0;
+    }
+    commitT(K, d, q);
+  };
+}
+/** simd_tbx(d, n, regs, m, q): as TBL, but out of range keeps the byte of Vd. */
+function makeTbx(K: Kernel): HelperFn {
+  const { u8, T8 } = K;
+  return function simd_tbx_fast(d: number, n: number, regs: number, m: number, q: number): void {
     const bytes = q ? 16 : 8, lim = 16 * regs, mb = 16 * m, db = 16 * d;
     for (let i = 0; i < bytes; i++) {
       const idx = u8[mb + i]!;
-      T8[i] = idx < lim ? u8[16 * ((n + (idx >> 4)) & 31) + (idx & 15)]! : tbx ? u8[db + i]! : 0;
+      T8[i] = idx < lim ? u8[16 * ((n + (idx >> 4)) & 31) + (idx & 15)]! : u8[db + i]!;
     }
     commitT(K, d, q);
   };
@@ -189,14 +204,13 @@ function makeTbl(K: Kernel, tbx: boolean): HelperFn {
 /** Overrides for permHelpers (simd-perm.ts). */
 export function fastPerm(ctx: HelperContext, generic: Fam): Fam {
   const K = kernelOf(ctx.cpu);
-  const out: Fam = {};
-  for (const kind of ['zip1', 'zip2', 'uzp1', 'uzp2', 'trn1', 'trn2'] as const) out[`simd_${kind}`] = genPermute(kind, K, generic[`simd_${kind}`]!);
+  const out = realize(permSpecs(), K, generic);
   out.simd_dup_elem = makeDupElem(K);
   out.simd_dup_gen = makeDupGen(K);
   out.simd_ins_elem = makeInsElem(K);
   out.simd_ins_gen = makeInsGen(K);
   out.simd_ext = makeExt(K);
-  out.simd_tbl = makeTbl(K, false);
-  out.simd_tbx = makeTbl(K, true);
+  out.simd_tbl = makeTbl(K);
+  out.simd_tbx = makeTbx(K);
   return out;
 }

@@ -102,14 +102,6 @@ function across(v: VecFile, d: number, n: number, esize: number, lanes: number, 
   commit(v, d);
 }
 
-/** CMEQ #0 on bytes: the strlen/strchr hot loop. */
-function cmeqZero8(v: VecFile, d: number, n: number, lanes: number): void {
-  const u = v.u8, t = T.u8, nb = 16 * n;
-  begin();
-  for (let i = 0; i < lanes; i++) t[i] = u[nb + i] === 0 ? 0xff : 0;
-  commit(v, d);
-}
-
 export const miscHelpers: HelperFamily = (ctx: HelperContext) => {
   const out: Record<string, HelperFn> = {};
   for (const [name, op] of Object.entries(TWO_REG_MISC)) {
@@ -125,9 +117,6 @@ export const miscHelpers: HelperFamily = (ctx: HelperContext) => {
       flushQC(ctx.cpu);
     };
   }
-  const cmeqZero = out.simd_cmeq_zero!;
-  out.simd_cmeq_zero = (d: number, n: number, esize: number, lanes: number) =>
-    esize === 8 ? cmeqZero8(ctx.cpu.v, d, n, lanes) : cmeqZero(d, n, esize, lanes);
   return {
     ...out,
     /** simd_rev(d, n, esize, csize, lanes) */

@@ -6,7 +6,7 @@
  * The shift amount is decoded by the translator (right shifts 1..esize, left 0..esize-1).
  */
 import type { HelperContext, HelperFamily, HelperFn } from './registry.js';
-import { begin, beginKeepLow, commit, flushQC, satS, satS64, satU, satU64, T } from './simd-lanes.js';
+import { flushQC, satS, satS64, satU, satU64 } from './simd-lanes.js';
 import { type LaneOp, long, type LongOp, narrow, same } from './simd-shapes.js';
 
 /** Shift amount of the current call (the element functions read it), with 2^shift and 2^(shift-1). */
@@ -86,28 +86,12 @@ export const shiftHelpers: HelperFamily = (ctx: HelperContext) => {
     };
   }
   for (const [name, [signed, f, f64]] of Object.entries(SHIFT_NARROW)) {
-    if (name === 'shrn') continue;
     out[`simd_${name}`] = (d: number, n: number, shift: number, esize: number, q: number, lanes: number) => {
       setShift(shift);
       narrow(ctx.cpu.v, d, n, n, esize, q, signed, f, f64, lanes);
       flushQC(ctx.cpu);
     };
   }
-  /** SHRN: halfword -> byte is the strlen/memchr syndrome step; its own loop. */
-  const [, shrnF, shrnF64] = SHIFT_NARROW.shrn!;
-  out.simd_shrn = (d: number, n: number, shift: number, esize: number, q: number, lanes: number) => {
-    const v = ctx.cpu.v;
-    if (esize !== 8) {
-      setShift(shift);
-      narrow(v, d, n, n, esize, q, false, shrnF, shrnF64, lanes);
-      return;
-    }
-    if (q) beginKeepLow(v, d);
-    else begin();
-    const h = v.u16, t = T.u8, nb = 8 * n, part = q ? 8 : 0;
-    for (let i = 0; i < 8; i++) t[part + i] = h[nb + i]! >>> shift;
-    commit(v, d);
-  };
   out.simd_sshll = (d: number, n: number, shift: number, esize: number, q: number) => {
     setShift(shift);
     long(ctx.cpu.v, SHLL_S, d, n, n, esize, q, false);

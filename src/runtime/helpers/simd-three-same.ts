@@ -3,9 +3,8 @@
  * instruction, simd_<name>(d, n, m, esize, lanes). Scalar forms pass lanes = 1.
  * Element functions follow the Arm ARM pseudocode on exact integers.
  */
-import type { VecFile } from '../cpu-state.js';
 import type { HelperContext, HelperFamily, HelperFn } from './registry.js';
-import { begin, commit, flushQC, satS, satS64, satU, satU64, T } from './simd-lanes.js';
+import { flushQC, satS, satS64, satU, satU64 } from './simd-lanes.js';
 import { type LaneOp, pairwise, same } from './simd-shapes.js';
 
 const M64 = (1n << 64n) - 1n;
@@ -114,24 +113,6 @@ export const PAIRWISE: Record<string, LaneOp> = {
   uminp: U((a, b) => Math.min(a, b)),
 };
 
-/** Byte-lane fast paths for the string-routine hot loops (same results as the generic ops). */
-function cmeq8(v: VecFile, d: number, n: number, m: number, lanes: number): void {
-  const u = v.u8, t = T.u8, nb = 16 * n, mb = 16 * m;
-  begin();
-  for (let i = 0; i < lanes; i++) t[i] = u[nb + i] === u[mb + i] ? 0xff : 0;
-  commit(v, d);
-}
-function pairwise8(v: VecFile, d: number, n: number, m: number, lanes: number, kind: 0 | 1 | 2): void {
-  const u = v.u8, t = T.u8, half = lanes >> 1;
-  begin();
-  for (let i = 0; i < lanes; i++) {
-    const j = i < half ? 16 * n + 2 * i : 16 * m + 2 * (i - half);
-    const a = u[j]!, b = u[j + 1]!;
-    t[i] = kind === 0 ? a + b : kind === 1 ? (a > b ? a : b) : a < b ? a : b;
-  }
-  commit(v, d);
-}
-
 export const threeSameHelpers: HelperFamily = (ctx: HelperContext) => {
   const out: Record<string, HelperFn> = {};
   for (const [name, op] of Object.entries(THREE_SAME)) {
@@ -143,14 +124,5 @@ export const threeSameHelpers: HelperFamily = (ctx: HelperContext) => {
   for (const [name, op] of Object.entries(PAIRWISE)) {
     out[`simd_${name}`] = (d: number, n: number, m: number, esize: number, lanes: number) => pairwise(ctx.cpu.v, op, d, n, m, esize, lanes);
   }
-  const generic = { cmeq: out.simd_cmeq!, addp: out.simd_addp!, umaxp: out.simd_umaxp!, uminp: out.simd_uminp! };
-  out.simd_cmeq = (d: number, n: number, m: number, esize: number, lanes: number) =>
-    esize === 8 ? cmeq8(ctx.cpu.v, d, n, m, lanes) : generic.cmeq(d, n, m, esize, lanes);
-  out.simd_addp = (d: number, n: number, m: number, esize: number, lanes: number) =>
-    esize === 8 ? pairwise8(ctx.cpu.v, d, n, m, lanes, 0) : generic.addp(d, n, m, esize, lanes);
-  out.simd_umaxp = (d: number, n: number, m: number, esize: number, lanes: number) =>
-    esize === 8 ? pairwise8(ctx.cpu.v, d, n, m, lanes, 1) : generic.umaxp(d, n, m, esize, lanes);
-  out.simd_uminp = (d: number, n: number, m: number, esize: number, lanes: number) =>
-    esize === 8 ? pairwise8(ctx.cpu.v, d, n, m, lanes, 2) : generic.uminp(d, n, m, esize, lanes);
   return out;
 };

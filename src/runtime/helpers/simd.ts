@@ -31,8 +31,11 @@ function withFast(generic: HelperFamily, fast: Fast): HelperFamily {
     const g = generic(ctx);
     if (!ctx.cpu || GENERIC_ONLY) return g;
     const f = fast(ctx, g);
-    for (const name of Object.keys(f)) if (!(name in g)) throw new Error(`simd-fast: ${name} is not a helper of its family`);
-    return { ...g, ...f };
+    for (const name in f) {
+      if (!(name in g)) throw new Error(`simd-fast: ${name} is not a helper of its family`);
+      g[name] = f[name]!;
+    }
+    return g;
   };
 }
 
