@@ -54,7 +54,6 @@ interface Entry {
   /** RAM page holding the code. */
   ramPage: number;
   region?: RegionFn;
-  regionPages?: number[];
   prof?: { ms: number; calls: number; insns: number };
 }
 
@@ -88,6 +87,8 @@ export class Engine {
   private readonly fastHi = new Int32Array(FAST_SIZE);
   private readonly fastEntry: (Entry | undefined)[] = new Array<Entry | undefined>(FAST_SIZE).fill(undefined);
   private readonly pageEntries = new Map<number, Set<number>>();
+  /** RAM page -> entries whose compiled region contains code from that page. */
+  private readonly pageRegions = new Map<number, Set<Entry>>();
   private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
   private readonly args: unknown[];
   readonly tier: Tier;
@@ -127,11 +128,12 @@ export class Engine {
       for (const k of keys) this.cache.delete(k);
       this.pageEntries.delete(ramPage);
     }
-    for (const e of this.cache.values()) {
-      if (e.regionPages?.includes(ramPage)) {
+    const regions = this.pageRegions.get(ramPage);
+    if (regions) {
+      for (const e of regions) {
         e.region = undefined;
-        e.regionPages = undefined;
       }
+      this.pageRegions.delete(ramPage);
     }
     this.cpu.s[Slot.BUDGET] = 0; // a running region leaves at its next block boundary
   }
@@ -150,6 +152,7 @@ export class Engine {
   flush(): void {
     this.clearFast();
     this.cache.clear();
+    this.pageRegions.clear();
     this.pageEntries.clear();
     this.mem.codePages.clear();
     this.cpu.s[Slot.BUDGET] = 0;
@@ -208,7 +211,11 @@ export class Engine {
     if (this.opts.debug) checkGenerated(src.source);
     if (this.opts.dumpJs) this.opts.dumpJs(formatRegion(src.source, `region at 0x${(lo >>> 0).toString(16)}: ${blocks.length} blocks`));
     e.region = compileRegion(src);
-    e.regionPages = [...pages];
+    for (const p of pages) {
+      let set = this.pageRegions.get(p);
+      if (!set) this.pageRegions.set(p, (set = new Set()));
+      set.add(e);
+    }
 
     this.stats.regionsCompiled++;
     this.stats.blocksInRegions += blocks.length;
