@@ -221,10 +221,18 @@ const EMITTERS: Record<Opcode, Emit> = {
 
   Add64: (i) => {
     const [a, b] = i.args as [Value, Value];
+    // x + c with 0 <= c < 2^31 (address offsets): the low word carries out exactly when it wraps below c.
+    if (b.kind === 'imm' && b.hi === 0 && b.lo >= 0) {
+      return `a${i.id} = (${L(a)} + ${b.lo}) | 0; b${i.id} = (${Hh(a)} + ((a${i.id} >>> 0) < ${b.lo} ? 1 : 0)) | 0;`;
+    }
     return `{ const l = (${L(a)} + ${L(b)}) | 0; b${i.id} = (${Hh(a)} + ${Hh(b)} + ((l >>> 0) < (${L(a)} >>> 0) ? 1 : 0)) | 0; a${i.id} = l; }`;
   },
   Sub64: (i) => {
     const [a, b] = i.args as [Value, Value];
+    // x - c with 0 <= c < 2^31: borrow exactly when the low word is below c.
+    if (b.kind === 'imm' && b.hi === 0 && b.lo >= 0) {
+      return `b${i.id} = (${Hh(a)} - ((${L(a)} >>> 0) < ${b.lo} ? 1 : 0)) | 0; a${i.id} = (${L(a)} - ${b.lo}) | 0;`;
+    }
     return `b${i.id} = (${Hh(a)} - ${Hh(b)} - ((${L(a)} >>> 0) < (${L(b)} >>> 0) ? 1 : 0)) | 0; a${i.id} = (${L(a)} - ${L(b)}) | 0;`;
   },
   AddWithCarry64: addc64(false),

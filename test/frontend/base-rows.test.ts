@@ -40,6 +40,25 @@ t.test('PC-relative and SP forms', (t) => {
   t.end();
 });
 
+t.test('ADD/SUB (immediate) carry and borrow across the 32-bit halves', (t) => {
+  const env = makeEnv([
+    0x91000400, // add x0, x0, #1
+    0xd1000421, // sub x1, x1, #1
+    0x913ffc42, // add x2, x2, #0xfff
+    0xd1200063, // sub x3, x3, #0x800
+  ]);
+  env.cpu.setX(0, 0x0000_0000_ffff_ffffn);
+  env.cpu.setX(1, 0x0000_0001_0000_0000n);
+  env.cpu.setX(2, 0xffff_ffff_ffff_f001n);
+  env.cpu.setX(3, 0n);
+  runBoth(env);
+  t.equal(x(env, 0), 0x1_0000_0000n);
+  t.equal(x(env, 1), 0xffff_ffffn);
+  t.equal(x(env, 2), 0n, 'wraps to zero');
+  t.equal(x(env, 3), (1n << 64n) - 0x800n, 'borrows through both halves');
+  t.end();
+});
+
 t.test('branches: B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ, BR, BLR, RET', (t) => {
   const words = [
     0xd2800020, // 0: mov x0, #1
