@@ -121,7 +121,7 @@ export class Engine {
 
   /** Drop every translation from a RAM page (its code was written). */
   invalidatePage(ramPage: number): void {
-    this.clearFast();
+    this.flushFast();
     const keys = this.pageEntries.get(ramPage);
     this.stats.invalidations++;
     if (keys) {
@@ -130,32 +130,16 @@ export class Engine {
     }
     const regions = this.pageRegions.get(ramPage);
     if (regions) {
-      for (const e of regions) {
-        e.region = undefined;
-      }
+      for (const e of regions) e.region = undefined;
       this.pageRegions.delete(ramPage);
     }
     this.cpu.s[Slot.BUDGET] = 0; // a running region leaves at its next block boundary
   }
 
-  /** Forget all translations (e.g. after munmap/mprotect of code). */
-  /** The fast table holds regions of one context only: drop it when the context changes. */
+  /** Empty the dispatcher's fast table (it holds entries of one context only: call this when the context changes). */
   flushFast(): void {
-    this.clearFast();
-  }
-
-  private clearFast(): void {
     this.fastLo.fill(1); // no PC is odd
     this.fastEntry.fill(undefined);
-  }
-
-  flush(): void {
-    this.clearFast();
-    this.cache.clear();
-    this.pageRegions.clear();
-    this.pageEntries.clear();
-    this.mem.codePages.clear();
-    this.cpu.s[Slot.BUDGET] = 0;
   }
 
   private translate(lo: number, hi: number): Entry {
@@ -216,7 +200,6 @@ export class Engine {
       if (!set) this.pageRegions.set(p, (set = new Set()));
       set.add(e);
     }
-
     this.stats.regionsCompiled++;
     this.stats.blocksInRegions += blocks.length;
     this.stats.compileMs += performance.now() - t0;
