@@ -16,8 +16,9 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 interface Ctx {
   /** Instructions whose flags are read. */
   flagUsers: Set<Inst>;
-  regsRead: Set<number>;
-  regsWritten: Set<number>;
+  /** Where guest register r lives: its low and high word as JS expressions. */
+  lo: (r: number) => string;
+  hi: (r: number) => string;
   /** Guest PC (lo) of the instruction being emitted, for precise faults. */
   pcOf: (inst: Inst) => number;
 }
@@ -30,9 +31,8 @@ const imm = (v: Value): number => (v as { lo: number }).lo;
  * finally) or the state array itself. Locals win in long-running loops; the array wins
  * for the short region calls of call-heavy code and costs V8 far less to compile.
  */
-let REGS_IN_LOCALS = false;
-const xl = (r: number) => (REGS_IN_LOCALS ? `x${r}l` : `S[${2 * r}]`);
-const xh = (r: number) => (REGS_IN_LOCALS ? `x${r}h` : `S[${2 * r + 1}]`);
+const inLocals = { lo: (r: number) => `x${r}l`, hi: (r: number) => `x${r}h` };
+const inState = { lo: (r: number) => `S[${2 * r}]`, hi: (r: number) => `S[${2 * r + 1}]` };
 
 /** Does the region loop inside itself (an edge back to a block at or before its source, in region order)? */
 function hasLoop(blocks: Block[]): boolean {
@@ -166,10 +166,10 @@ function call(ret: 'Void' | 'U32' | 'U64'): Emit {
 const V = (r: Value, lane: number, words: number) => 4 * imm(r) + words * lane;
 
 const EMITTERS: Record<Opcode, Emit> = {
-  A64GetW: (i) => `a${i.id} = ${xl(imm(i.args[0]!))};`,
-  A64GetX: (i) => `a${i.id} = ${xl(imm(i.args[0]!))}; b${i.id} = ${xh(imm(i.args[0]!))};`,
-  A64SetW: (i) => `${xl(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${xh(imm(i.args[0]!))} = 0;`,
-  A64SetX: (i) => `${xl(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${xh(imm(i.args[0]!))} = ${Hh(i.args[1]!)};`,
+  A64GetW: (i, c) => `a${i.id} = ${c.lo(imm(i.args[0]!))};`,
+  A64GetX: (i, c) => `a${i.id} = ${c.lo(imm(i.args[0]!))}; b${i.id} = ${c.hi(imm(i.args[0]!))};`,
+  A64SetW: (i, c) => `${c.lo(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${c.hi(imm(i.args[0]!))} = 0;`,
+  A64SetX: (i, c) => `${c.lo(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${c.hi(imm(i.args[0]!))} = ${Hh(i.args[1]!)};`,
   A64GetV32: (i) => `a${i.id} = V[${V(i.args[0]!, imm(i.args[1]!), 1)}];`,
   A64GetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `a${i.id} = V[${w}]; b${i.id} = V[${w + 1}];`; },
   A64SetV32: (i) => `V[${V(i.args[0]!, imm(i.args[1]!), 1)}] = ${L(i.args[2]!)};`,
@@ -323,7 +323,8 @@ function terminalCode(t: Terminal, inRegion: Set<number>, pcHi: number): string 
 
 /** Emit the source of one region function. blocks[0] is the entry. */
 export function emitRegion(blocks: Block[]): RegionSource {
-  REGS_IN_LOCALS = hasLoop(blocks);
+  const locals = hasLoop(blocks);
+  const where = locals ? inLocals : inState;
   const pcHi = blocks[0]!.start.hi;
   const inRegion = new Set(blocks.map((b) => b.start.lo | 0));
   const regsRead = new Set<number>(), regsWritten = new Set<number>();
@@ -336,7 +337,7 @@ export function emitRegion(blocks: Block[]): RegionSource {
       if (inst.op === 'A64GetX' || inst.op === 'A64GetW') regsRead.add(imm(inst.args[0]!));
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
-    const ctx: Ctx = { flagUsers, regsRead, regsWritten, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
+    const ctx: Ctx = { flagUsers, ...where, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
     const decls: string[] = [];
     const body: string[] = [];
     for (const inst of b.insts) {
@@ -351,9 +352,9 @@ export function emitRegion(blocks: Block[]): RegionSource {
       `case ${lit(b.start.lo)}: { ${head}\n${body.join('\n')}\nic += ${b.guestCount}; bud -= ${b.guestCount};\n${terminalCode(b.terminal!, inRegion, pcHi)} }`,
     );
   }
-  const regs = REGS_IN_LOCALS ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
-  const load = regs.map((r) => `let ${xl(r)} = S[${2 * r}], ${xh(r)} = S[${2 * r + 1}];`).join(' ');
-  const spill = REGS_IN_LOCALS ? [...regsWritten].sort((a, b) => a - b).map((r) => `S[${2 * r}] = ${xl(r)}; S[${2 * r + 1}] = ${xh(r)};`).join(' ') : '';
+  const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
+  const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');
+  const spill = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
   const source = [
     `${load}`,
     `let nz = S[${Slot.NZCV}], pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
