@@ -287,6 +287,10 @@ const EMITTERS: Record<Opcode, Emit> = {
   Write16: write(2),
   Write32: write(4),
   Write64: write(8),
+  CheckAlignment: (i, c) => {
+    const a = i.args[0]!;
+    return `if ((${L(a)} & ${imm(i.args[1]!) - 1}) !== 0) { ip = ${c.pcOf(i)}; M.alignmentFault(${L(a)}, ${Hh(a)}, ${imm(i.args[2]!)}); }`;
+  },
 
   CallVoid: call('Void'),
   Call32: call('U32'),

@@ -399,6 +399,13 @@ const FACTORIES: Record<Opcode, Factory> = {
   Write16: write(16),
   Write32: write(32),
   Write64: write(64),
+  CheckAlignment: (inst, f, env) => {
+    const al = lo(inst.args[0]!, f), ah = hi(inst.args[0]!, f), mask = imm(inst.args[1]!) - 1, w = imm(inst.args[2]!), m = env.mem;
+    return () => {
+      const l = al();
+      if ((l & mask) !== 0) m.alignmentFault(l, ah(), w);
+    };
+  },
 
   CallVoid: call('Void'),
   Call32: call('U32'),

@@ -137,6 +137,12 @@ export const OPCODES = {
   Write16: { ret: 'Void', args: ['U64', 'U32'], effect: 'mem' },
   Write32: { ret: 'Void', args: ['U64', 'U32'], effect: 'mem' },
   Write64: { ret: 'Void', args: ['U64', 'U64'], effect: 'mem' },
+  /**
+   * Alignment fault unless the address is a multiple of the size (bytes, a power of
+   * two; second immediate: 0 = read, 1 = write access). Comes before the accesses of
+   * the instructions that require alignment (exclusives, acquire/release, atomics).
+   */
+  CheckAlignment: { ret: 'Void', args: ['U64', 'ImmAny', 'ImmAny'], effect: 'mem' },
 
   // ---- helper calls (runtime/helpers: FP, SIMD, CRC, system) ----
   CallVoid: { ret: 'Void', args: ['ImmHelper'], effect: 'call', variadic: true },

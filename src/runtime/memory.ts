@@ -208,6 +208,11 @@ export class Memory {
     }
   }
 
+  /** Raise the alignment fault of an access at va that had to be aligned (CheckAlignment). */
+  alignmentFault(lo: number, hi: number, write: number): never {
+    throw new GuestFault('alignment', write ? 'write' : 'read', lo, hi);
+  }
+
   /** Faults now if va cannot be accessed; used before multi-part accesses so faults are precise. */
   probe(lo: number, hi: number, access: Access): void {
     if (this.addr(lo, hi, 1, access) < 0) this.resolve(lo, hi, access);
