@@ -16,7 +16,10 @@ export const enum Slot {
   NZCV = 66,
   FPCR = 67,
   FPSR = 68,
-  /** Exclusive monitor: address lo/hi, size in bytes (0 = open), value lo/hi/hi2/hi3 (for pairs). */
+  /**
+   * Exclusive monitor: address lo/hi, size in bytes of the load-exclusive (0 = open), the
+   * value it loaded lo/hi, and the second doubleword of an X pair lo/hi (EXCL_VAL + 2, + 3).
+   */
   EXCL_ADDR = 69,
   EXCL_SIZE = 71,
   EXCL_VAL = 72,

@@ -258,21 +258,38 @@ const FACTORIES: Record<Opcode, Factory> = {
   },
   A64SetExclusive: (inst, f, env) => {
     const al = lo(inst.args[0]!, f), ah = hi(inst.args[0]!, f), size = imm(inst.args[1]!), S = env.S;
+    const vl = lo(inst.args[2]!, f), vh = hi(inst.args[2]!, f);
     return () => {
       S[Slot.EXCL_ADDR] = al();
       S[Slot.EXCL_ADDR + 1] = ah();
       S[Slot.EXCL_SIZE] = size;
+      S[Slot.EXCL_VAL] = vl();
+      S[Slot.EXCL_VAL + 1] = vh();
+    };
+  },
+  A64SetExclusiveHigh: (inst, f, env) => {
+    const vl = lo(inst.args[0]!, f), vh = hi(inst.args[0]!, f), S = env.S;
+    return () => {
+      S[Slot.EXCL_VAL + 2] = vl();
+      S[Slot.EXCL_VAL + 3] = vh();
     };
   },
   A64ClearExclusive: (_inst, _f, env) => {
     const S = env.S;
     return () => void (S[Slot.EXCL_SIZE] = 0);
   },
+  A64GetExclusiveValue: (inst, f, env) => {
+    const w = Slot.EXCL_VAL + 2 * imm(inst.args[0]!), L = f.lo, H = f.hi, d = inst.id, S = env.S;
+    return () => {
+      L[d] = S[w]!;
+      H[d] = S[w + 1]!;
+    };
+  },
   A64CheckExclusive: (inst, f, env) => {
-    const al = lo(inst.args[0]!, f), ah = hi(inst.args[0]!, f), size = imm(inst.args[1]!), S = env.S;
+    const al = lo(inst.args[0]!, f), ah = hi(inst.args[0]!, f), S = env.S;
     const L = f.lo, d = inst.id;
     return () => {
-      L[d] = S[Slot.EXCL_SIZE] === size && S[Slot.EXCL_ADDR] === al() && S[Slot.EXCL_ADDR + 1] === ah() ? 1 : 0;
+      L[d] = S[Slot.EXCL_SIZE] !== 0 && S[Slot.EXCL_ADDR] === al() && S[Slot.EXCL_ADDR + 1] === ah() ? 1 : 0;
       S[Slot.EXCL_SIZE] = 0;
     };
   },
@@ -389,6 +406,7 @@ const FACTORIES: Record<Opcode, Factory> = {
   },
   Pack32To64: u64parts((l) => l, (_l, _h, b) => b),
   Not1: u32((a) => a ^ 1),
+  And1: u32((a, b) => a & b),
   U1To32: u32((a) => a),
 
   Read8: read(8),

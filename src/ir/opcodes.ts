@@ -38,11 +38,18 @@ export const OPCODES = {
   A64ZeroVHigh: { ret: 'Void', args: ['ImmReg'], effect: 'set' },
   A64GetNZCV: { ret: 'NZCV', args: [], effect: 'get' },
   A64SetNZCV: { ret: 'Void', args: ['NZCV'], effect: 'set' },
-  /** Exclusive monitor: mark address/size/value (value as lo/hi of up to 64 bits; pairs use the 128-bit helper path). */
-  A64SetExclusive: { ret: 'Void', args: ['U64', 'ImmAny'], effect: 'set' },
+  /**
+   * Exclusive monitor (as qemu-aarch64 keeps it): a load-exclusive marks its address and
+   * size (bytes, non-zero = held) and the value it loaded (zero-extended; a pair of W
+   * registers as one U64); A64SetExclusiveHigh records the second doubleword of an X pair.
+   */
+  A64SetExclusive: { ret: 'Void', args: ['U64', 'ImmAny', 'U64'], effect: 'set' },
+  A64SetExclusiveHigh: { ret: 'Void', args: ['U64'], effect: 'set' },
   A64ClearExclusive: { ret: 'Void', args: [], effect: 'set' },
-  /** 1 if the monitor holds this address and size, and clears it. */
-  A64CheckExclusive: { ret: 'U1', args: ['U64', 'ImmAny'], effect: 'set' },
+  /** The monitor's value (immediate 0) or high doubleword (1). */
+  A64GetExclusiveValue: { ret: 'U64', args: ['ImmAny'], effect: 'get' },
+  /** 1 if the monitor is held for this address (whatever the size), and clears it. */
+  A64CheckExclusive: { ret: 'U1', args: ['U64'], effect: 'set' },
 
   // ---- flags ----
   /** Flags of the instruction given as argument (AddWithCarry*, SubWithCarry*). */
@@ -126,6 +133,7 @@ export const OPCODES = {
   High64To32: pure('U32', 'U64'),
   Pack32To64: pure('U64', 'U32', 'U32'),
   Not1: pure('U1', 'U1'),
+  And1: pure('U1', 'U1', 'U1'),
   U1To32: pure('U32', 'U1'),
 
   // ---- memory (virtual addresses; may fault) ----

@@ -5,11 +5,26 @@
  * a block without interruption, so the atomics are plain load-compute-store
  * sequences and acquire/release ordering needs nothing.
  *
+ * The exclusive monitor works as qemu-aarch64 7.2's: a load-exclusive records
+ * its address and the value it loaded (zero-extended to 64 bits; LDXP of two
+ * W registers: the doubleword; of two X registers: both doublewords). A
+ * store-exclusive passes when the monitor is held for its address and memory
+ * still holds that value, whatever the sizes of the two instructions:
+ *   - X and W pairs: memory (8 or 16 bytes) equals the recorded value;
+ *   - B/H/W: it stores when memory at its own size equals the low bytes of the
+ *     recorded value, and reports success (status 0) only when memory,
+ *     zero-extended, equals all 64 bits of it (so LDXR x then STXR w to the
+ *     same address stores but reports failure unless the loaded high word was 0).
+ * Ordinary stores in between do not clear the monitor, but a changed value
+ * fails the store-exclusive (ABA passes, as in QEMU).
+ *
  * A store-exclusive cannot branch inside a block: it reads the old value,
  * asks the monitor (A64CheckExclusive, which also clears it), writes back
  * either the new or the old value (Select) and sets the status register
  * (0 = stored, 1 = failed). CAS likewise writes back the old value when the
  * comparison fails (so a failing CAS on a read-only page faults, as QEMU's does).
+ * A failing store-exclusive therefore faults on a read-only page, where QEMU,
+ * which skips the access when the address does not match, returns 1.
  *
  * Alignment (Armv8.0, no FEAT_LSE2): every access here must be aligned to its
  * size (a pair: to the size of the whole pair) or raise an alignment fault;
@@ -23,7 +38,8 @@
  * CONSTRAINED UNPREDICTABLE choices (as qemu-aarch64 7.2 behaves):
  *   LDXP/LDAXP with Rt == Rt2: the register gets the value from the higher address (Rt2's);
  *   STXR-family with Rs == Rt or Rs == Rn: the stored value (and address) is
- *     the register before the status write.
+ *     the register before the status write;
+ *   a store-exclusive of another size than the load-exclusive: compared as above.
  */
 import type { Fields } from '../../decoder/bitpattern.js';
 import type { Value } from '../../../ir/value.js';
@@ -62,10 +78,20 @@ function ldxr(scaleOf: ScaleOf): Handler {
     const addr = base(c, f.n!);
     aligned(c, addr, 1 << scale, 'read');
     const v = readMem(c, scale, addr);
-    c.ir.op('A64SetExclusive', addr, c.ir.imm(1 << scale));
+    c.ir.op('A64SetExclusive', addr, c.ir.imm(1 << scale), scale === 3 ? v : c.ir.op('ZeroExtend32To64', v));
     setLoadedReg(c, scale, f.t!, v);
     return true;
   };
+}
+
+/** Status register of a store-exclusive: 0 when it passed, 1 when it failed. */
+function setStatus(c: TranslationContext, s: number, ok: Value): void {
+  c.setW(s, c.ir.op('Select32', ok, c.ir.u32(0), c.ir.u32(1)));
+}
+
+/** 1 if a == b (U64). */
+function eq64(c: TranslationContext, a: Value, b: Value): Value {
+  return c.ir.op('IsZero64', c.ir.op('Xor64', a, b));
 }
 
 function stxr(scaleOf: ScaleOf): Handler {
@@ -75,21 +101,36 @@ function stxr(scaleOf: ScaleOf): Handler {
     aligned(c, addr, 1 << scale, 'write');
     const data = storeData(c, scale, f.t!);
     const old = readMem(c, scale, addr);
-    const ok = c.ir.op('A64CheckExclusive', addr, c.ir.imm(1 << scale));
-    writeMem(c, scale, addr, select(c, scale, ok, data, old));
-    c.setW(f.s!, c.ir.op('Select32', ok, c.ir.u32(0), c.ir.u32(1)));
+    const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
+    const held = c.ir.op('A64CheckExclusive', addr);
+    if (scale === 3) {
+      const ok = c.ir.op('And1', held, eq64(c, old, val));
+      writeMem(c, scale, addr, select(c, scale, ok, data, old));
+      setStatus(c, f.s!, ok);
+      return true;
+    }
+    // Stores when memory equals the low bytes of the monitor value, passes when it equals all of it.
+    const low = sized(c, scale, c.ir.op('Truncate64To32', val));
+    const store = c.ir.op('And1', held, c.ir.op('IsZero32', c.ir.op('Xor32', old, low)));
+    writeMem(c, scale, addr, select(c, scale, store, data, old));
+    setStatus(c, f.s!, c.ir.op('And1', held, eq64(c, c.ir.op('ZeroExtend32To64', old), val)));
     return true;
   };
 }
 
-/** LDXP/LDAXP: two W (monitor 8 bytes) or two X (monitor 16 bytes). */
+/** LDXP/LDAXP: two W (the monitor value is the doubleword) or two X (value and high doubleword). */
 const LDXP: Handler = (c, f) => {
   const scale: Scale = f.z ? 3 : 2;
   const addr = base(c, f.n!);
   aligned(c, addr, 2 << scale, 'read');
   const v1 = readMem(c, scale, addr);
   const v2 = readMem(c, scale, addOffset(c, addr, 1 << scale));
-  c.ir.op('A64SetExclusive', addr, c.ir.imm(2 << scale));
+  if (f.z) {
+    c.ir.op('A64SetExclusive', addr, c.ir.imm(16), v1);
+    c.ir.op('A64SetExclusiveHigh', v2);
+  } else {
+    c.ir.op('A64SetExclusive', addr, c.ir.imm(8), c.ir.op('Pack32To64', v1, v2));
+  }
   // Rt first, so that Rt == Rt2 leaves Rt2's value (QEMU).
   setLoadedReg(c, scale, f.t!, v1);
   setLoadedReg(c, scale, f.a!, v2);
@@ -100,22 +141,26 @@ const STXP: Handler = (c, f) => {
   const addr = base(c, f.n!);
   aligned(c, addr, f.z ? 16 : 8, 'write');
   if (!f.z) {
-    // Two W registers as one 64-bit access (Rt at the lower address).
+    // Two W registers as one 64-bit access (Rt at the lower address), compared with the monitor value.
     const data = c.ir.op('Pack32To64', c.W(f.t!), c.W(f.a!));
     const old = c.ir.op('Read64', addr);
-    const ok = c.ir.op('A64CheckExclusive', addr, c.ir.imm(8));
+    const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
+    const ok = c.ir.op('And1', c.ir.op('A64CheckExclusive', addr), eq64(c, old, val));
     c.ir.op('Write64', addr, c.ir.op('Select64', ok, data, old));
-    c.setW(f.s!, c.ir.op('Select32', ok, c.ir.u32(0), c.ir.u32(1)));
+    setStatus(c, f.s!, ok);
     return true;
   }
   const d1 = c.X(f.t!), d2 = c.X(f.a!);
   const addr2 = addOffset(c, addr, 8);
   const old1 = c.ir.op('Read64', addr);
   const old2 = c.ir.op('Read64', addr2);
-  const ok = c.ir.op('A64CheckExclusive', addr, c.ir.imm(16));
+  const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
+  const high = c.ir.op('A64GetExclusiveValue', c.ir.imm(1));
+  const same = c.ir.op('IsZero64', c.ir.op('Or64', c.ir.op('Xor64', old1, val), c.ir.op('Xor64', old2, high)));
+  const ok = c.ir.op('And1', c.ir.op('A64CheckExclusive', addr), same);
   c.ir.op('Write64', addr, c.ir.op('Select64', ok, d1, old1));
   c.ir.op('Write64', addr2, c.ir.op('Select64', ok, d2, old2));
-  c.setW(f.s!, c.ir.op('Select32', ok, c.ir.u32(0), c.ir.u32(1)));
+  setStatus(c, f.s!, ok);
   return true;
 };
 
