@@ -60,7 +60,7 @@ function runOurs(words, s, tier) {
   const fr = env.space.frameOf(T.DATA_BASE >>> 12); env.mem.u8.set(s.mem, fr);
   tier === 'jit' ? T.runJit(env) : T.runInterp(env);
   const x = []; for (let k = 0; k < 31; k++) x.push(env.cpu.getX(k));
-  return { stop: env.stop.kind, x, sp: env.cpu.sp, nzcv: env.cpu.nzcv, v: new Uint8Array(env.cpu.v.u8), mem: new Uint8Array(env.mem.u8.subarray(fr, fr + MEM)) };
+  return { stop: env.stop.kind === 'fault' && env.stop.fault.kind === 'alignment' ? 'bus' : env.stop.kind, x, sp: env.cpu.sp, nzcv: env.cpu.nzcv, v: new Uint8Array(env.cpu.v.u8), mem: new Uint8Array(env.mem.u8.subarray(fr, fr + MEM)) };
 }
 function diff(a, b) {
   const out = [];
