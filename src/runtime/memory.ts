@@ -69,8 +69,11 @@ export class Memory {
   flushPage(vaLo: number, vaHi: number): void {
     const i = (vaLo >>> PAGE_BITS) & TLB_MASK;
     const tag = vaLo & ~PAGE_MASK;
-    if (this.rt[i] === tag && this.rh[i] === vaHi) this.rt[i] = INVALID_TAG;
-    if (this.wt[i] === tag && this.wh[i] === vaHi) this.wt[i] = INVALID_TAG;
+    // With TBI an entry may have been filled under a tagged high word: compare without the top byte.
+    const sh = this.tbi ? 8 : 0;
+    const hi = (vaHi << sh) >> sh;
+    if (this.rt[i] === tag && ((this.rh[i]! << sh) >> sh) === hi) this.rt[i] = INVALID_TAG;
+    if (this.wt[i] === tag && ((this.wh[i]! << sh) >> sh) === hi) this.wt[i] = INVALID_TAG;
   }
 
   /** Drop write-TLB entries mapping a RAM page (it now holds code). */
@@ -83,10 +86,30 @@ export class Memory {
     }
   }
 
+  /**
+   * Top Byte Ignore for data accesses (Linux sets TCR_EL1.TBI0 for user
+   * space): bits 63:56 of a data address are ignored, the address translated
+   * is bit 55 sign-extended. A tagged pointer misses the fast path's TLB
+   * compare only the first time: the entry is filled under its tagged high
+   * word.
+   */
+  tbi = false;
+
   /** RAM offset of va for an access, filling the TLB. Throws GuestFault. */
   resolve(vaLo: number, vaHi: number, access: Access): number {
     this.tlbMisses++;
-    const page = this.space.translatePage(vaLo, vaHi, access);
+    let page: number;
+    if (this.tbi && access !== 'exec' && ((vaHi << 8) >> 8) !== vaHi) {
+      try {
+        page = this.space.translatePage(vaLo, (vaHi << 8) >> 8, access);
+      } catch (e) {
+        // The fault names the address as the instruction formed it, tag included.
+        if (e instanceof GuestFault) throw new GuestFault(e.kind, e.access, vaLo, vaHi);
+        throw e;
+      }
+    } else {
+      page = this.space.translatePage(vaLo, vaHi, access);
+    }
     const tag = vaLo & ~PAGE_MASK;
     const i = (vaLo >>> PAGE_BITS) & TLB_MASK;
     const add = (page - tag) | 0;
@@ -153,11 +176,12 @@ export class Memory {
     this.retHi = this.dv.getInt32(a + 4, true);
     return this.dv.getInt32(a, true);
   }
+  /** A load crossing pages, byte by byte from the lowest: a fault names the first byte that cannot be read (as qemu and Linux do). */
   private ldCross(lo: number, hi: number, size: number): number {
     let v = 0;
-    for (let k = size - 1; k >= 0; k--) {
+    for (let k = 0; k < size; k++) {
       const l = (lo + k) | 0;
-      v = (v << 8) | this.ld8(l, (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi);
+      v |= this.ld8(l, (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi) << (8 * k);
     }
     return v;
   }
@@ -187,8 +211,7 @@ export class Memory {
     if (a < 0) {
       if ((lo & PAGE_MASK) > PAGE_SIZE - 8) {
         // Check both pages before writing anything, so a fault leaves memory untouched.
-        const n = (lo + 7) | 0;
-        this.probe(n, (n >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, 'write');
+        this.probeCross(lo, hi);
         this.stCross(lo, hi, vlo, 4);
         const m = (lo + 4) | 0;
         this.stCross(m, (m >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, vhi, 4);
@@ -199,9 +222,18 @@ export class Memory {
     this.dv.setInt32(a, vlo, true);
     this.dv.setInt32(a + 4, vhi, true);
   }
+  /**
+   * Before a store crossing pages: fault now if either page cannot be written,
+   * naming the first byte that cannot (the access start, or the next page's
+   * first byte), as qemu and Linux report it.
+   */
+  private probeCross(lo: number, hi: number): void {
+    this.probe(lo, hi, 'write');
+    const n = ((lo | PAGE_MASK) + 1) | 0;
+    this.probe(n, (n >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, 'write');
+  }
   private stCross(lo: number, hi: number, v: number, size: number): void {
-    const e = (lo + size - 1) | 0;
-    this.probe(e, (e >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, 'write');
+    if ((lo & PAGE_MASK) > PAGE_SIZE - size) this.probeCross(lo, hi);
     for (let k = 0; k < size; k++) {
       const l = (lo + k) | 0;
       this.st8(l, (l >>> 0) < (lo >>> 0) ? (hi + 1) | 0 : hi, v >>> (8 * k));

@@ -18,6 +18,12 @@ export interface UserModeOptions extends EngineOptions {
   ramBytes?: number;
   /** Seed for AT_RANDOM and getrandom (deterministic runs). */
   seed?: number;
+  /** Capture the guest's standard streams instead of using the host's (embedding, tests, the fuzzer). */
+  stdout?: (b: Uint8Array) => void;
+  stderr?: (b: Uint8Array) => void;
+  stdin?: (max: number) => Uint8Array;
+  /** Stop the guest (as killed, exit code 137) once it has run about this many instructions. */
+  maxInstructions?: number;
 }
 
 export interface RunResult {
@@ -40,10 +46,14 @@ export class UserModeMachine {
   readonly space: UserSpace;
   readonly engine: Engine;
   readonly process: LinuxProcess;
+  private readonly maxInstructions: number | undefined;
+  /** Set when the run was stopped by maxInstructions. */
+  limitReached = false;
 
   constructor(elf: Uint8Array, path: string, opts: UserModeOptions) {
     this.mem = new Memory(opts.ramBytes ?? 0x4000_0000);
     this.space = new UserSpace(this.mem);
+    this.mem.tbi = true; // Linux runs EL0 with TCR_EL1.TBI0 set: tagged pointers work
     this.engine = new Engine(this.cpu, this.mem, opts);
     this.process = new LinuxProcess({
       cpu: this.cpu,
@@ -53,7 +63,11 @@ export class UserModeMachine {
       envp: opts.envp ?? [],
       hwcap: AT_HWCAP,
       seed: opts.seed ?? 1,
+      ...(opts.stdout ? { stdout: opts.stdout } : {}),
+      ...(opts.stderr ? { stderr: opts.stderr } : {}),
+      ...(opts.stdin ? { stdin: opts.stdin } : {}),
     });
+    this.maxInstructions = opts.maxInstructions;
     this.process.load(elf, path);
   }
 
@@ -64,9 +78,14 @@ export class UserModeMachine {
     let result: { kind: 'continue' } | { kind: 'exit'; code: number } = { kind: 'continue' };
     let signalPc: bigint | undefined;
     while (result.kind === 'continue') {
-      const stop = this.engine.run();
+      const stop = this.engine.run(this.maxInstructions !== undefined ? Math.min(1 << 24, Math.max(1, this.maxInstructions - this.cpu.icount + 1)) : undefined);
       switch (stop.kind) {
         case 'budget':
+          if (this.maxInstructions !== undefined && this.cpu.icount >= this.maxInstructions) {
+            this.limitReached = true;
+            result = { kind: 'exit', code: 137 };
+            break;
+          }
           result = p.pollSignals(); // interval timers fire at an instruction boundary
           break;
         case 'svc':
@@ -84,7 +103,8 @@ export class UserModeMachine {
         case 'fault': {
           const f = stop.fault;
           signalPc = this.cpu.pc;
-          const addr = (BigInt(f.vaHi >>> 0) << 32n) | BigInt(f.vaLo >>> 0);
+          // Linux reports si_addr without the tag byte (no SA_EXPOSE_TAGBITS).
+          const addr = ((BigInt(f.vaHi >>> 0) << 32n) | BigInt(f.vaLo >>> 0)) & 0x00ff_ffff_ffff_ffffn;
           result =
             f.kind === 'alignment'
               ? p.deliverSignal(SIGBUS, { code: 1 /* BUS_ADRALN */, addr })
