@@ -39,7 +39,8 @@ export const ID_REGS: SysRegInfo[] = [
   ID('ID_AA64ISAR1_EL1', 6, 1, 0n),
   ID('ID_AA64ISAR2_EL1', 6, 2, 0n),
   // ID_AA64MMFR0_EL1: 48-bit PA (5), 16-bit ASID (2), 4K granule supported, 16K/64K not.
-  ID('ID_AA64MMFR0_EL1', 7, 0, 0x5n | (2n << 4n) | (0xfn << 24n) | (0x0n << 28n) | (0xfn << 20n)),
+  // Linux hides every field from EL0 but shows TGran4/TGran64 as their safe "not implemented" value (0xf).
+  { ...ID('ID_AA64MMFR0_EL1', 7, 0, 0x5n | (2n << 4n) | (0xfn << 24n) | (0x0n << 28n) | (0xfn << 20n)), el0View: 0xff000000n },
   ID('ID_AA64MMFR1_EL1', 7, 1, 0n),
   ID('ID_AA64MMFR2_EL1', 7, 2, 0n),
   ID('ID_AA64ZFR0_EL1', 4, 4, 0n),

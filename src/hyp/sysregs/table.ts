@@ -18,7 +18,7 @@ export function lookupSysReg(key: number): SysRegInfo | undefined {
   return SYSREGS.get(key);
 }
 
-/** Static access check at translation time. In user mode, EL1 ID registers read at EL0 are emulated as Linux does (HWCAP_CPUID). */
+/** Static access check at translation time. emulateIdAtEl0: the register is in the ID space, whose EL0 reads Linux emulates (HWCAP_CPUID). */
 export function canAccess(access: Access, el: number, write: boolean, emulateIdAtEl0: boolean): boolean {
   const min = access.startsWith('PL0') ? 0 : access.startsWith('PL1') ? 1 : 2;
   const ok = write ? access.endsWith('W') : access.endsWith('R') || access.endsWith('RW');

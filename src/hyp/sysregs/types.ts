@@ -27,4 +27,10 @@ export interface SysRegInfo extends SysEnc {
   readonly name: string;
   readonly access: Access;
   readonly storage: Storage;
+  /**
+   * ID registers: the value Linux shows EL0 when it emulates the read (its
+   * sanitised view: hidden fields read as their safe value), where that
+   * differs from the register's own value.
+   */
+  readonly el0View?: bigint;
 }

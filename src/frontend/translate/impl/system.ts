@@ -31,9 +31,9 @@ const MRS: Handler = (c, f) => {
     c.setX(f.t!, c.ir.u64(0, 0));
     return true;
   }
-  if (!canAccess(r.access, EL, false, true)) return c.unallocated();
+  if (!canAccess(r.access, EL, false, isIdSpace(e))) return c.unallocated();
   const st = r.storage;
-  if (st.kind === 'const') c.setX(f.t!, c.ir.u64n(st.value));
+  if (st.kind === 'const') c.setX(f.t!, c.ir.u64n(EL === 0 && r.el0View !== undefined ? r.el0View : st.value));
   else if (st.kind === 'nzcv') c.setX(f.t!, c.ir.op('ZeroExtend32To64', c.ir.op('NZCVToU32', c.nzcv())));
   else c.setX(f.t!, c.call64('sysRead', c.ir.u32(key)));
   return true;
