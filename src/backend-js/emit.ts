@@ -183,8 +183,6 @@ const EMITTERS: Record<Opcode, Emit> = {
   },
   A64SetExclusiveHigh: (i) => `S[${Slot.EXCL_VAL + 2}] = ${L(i.args[0]!)}; S[${Slot.EXCL_VAL + 3}] = ${Hh(i.args[0]!)};`,
   A64ClearExclusive: () => `S[${Slot.EXCL_SIZE}] = 0;`,
-  A64GetExclusiveValue: (i) => { const w = Slot.EXCL_VAL + 2 * imm(i.args[0]!); return `a${i.id} = S[${w}]; b${i.id} = S[${w + 1}];`; },
-  A64CheckExclusive: (i) => `a${i.id} = S[${Slot.EXCL_SIZE}] !== 0 && S[${Slot.EXCL_ADDR}] === ${L(i.args[0]!)} && S[${Slot.EXCL_ADDR + 1}] === ${Hh(i.args[0]!)} ? 1 : 0; S[${Slot.EXCL_SIZE}] = 0;`,
 
   GetNZCVFromOp: (i) => `a${i.id} = f${(i.args[0] as Inst).id};`,
   NZCVLogical32: un32((a) => `(${a} & -2147483648) | (${a} === 0 ? 1073741824 : 0)`),
@@ -282,7 +280,6 @@ const EMITTERS: Record<Opcode, Emit> = {
   High64To32: (i) => `a${i.id} = ${Hh(i.args[0]!)};`,
   Pack32To64: (i) => `a${i.id} = ${L(i.args[0]!)}; b${i.id} = ${L(i.args[1]!)};`,
   Not1: un32((a) => `${a} ^ 1`),
-  And1: bin32((a, b) => `${a} & ${b}`),
   U1To32: un32((a) => a),
 
   Read8: read(1),

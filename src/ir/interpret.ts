@@ -278,21 +278,6 @@ const FACTORIES: Record<Opcode, Factory> = {
     const S = env.S;
     return () => void (S[Slot.EXCL_SIZE] = 0);
   },
-  A64GetExclusiveValue: (inst, f, env) => {
-    const w = Slot.EXCL_VAL + 2 * imm(inst.args[0]!), L = f.lo, H = f.hi, d = inst.id, S = env.S;
-    return () => {
-      L[d] = S[w]!;
-      H[d] = S[w + 1]!;
-    };
-  },
-  A64CheckExclusive: (inst, f, env) => {
-    const al = lo(inst.args[0]!, f), ah = hi(inst.args[0]!, f), S = env.S;
-    const L = f.lo, d = inst.id;
-    return () => {
-      L[d] = S[Slot.EXCL_SIZE] !== 0 && S[Slot.EXCL_ADDR] === al() && S[Slot.EXCL_ADDR + 1] === ah() ? 1 : 0;
-      S[Slot.EXCL_SIZE] = 0;
-    };
-  },
 
   GetNZCVFromOp: (inst, f) => {
     const src = (inst.args[0] as Inst).id, L = f.lo, F = f.fl, d = inst.id;
@@ -406,7 +391,6 @@ const FACTORIES: Record<Opcode, Factory> = {
   },
   Pack32To64: u64parts((l) => l, (_l, _h, b) => b),
   Not1: u32((a) => a ^ 1),
-  And1: u32((a, b) => a & b),
   U1To32: u32((a) => a),
 
   Read8: read(8),

@@ -46,10 +46,7 @@ export const OPCODES = {
   A64SetExclusive: { ret: 'Void', args: ['U64', 'ImmAny', 'U64'], effect: 'set' },
   A64SetExclusiveHigh: { ret: 'Void', args: ['U64'], effect: 'set' },
   A64ClearExclusive: { ret: 'Void', args: [], effect: 'set' },
-  /** The monitor's value (immediate 0) or high doubleword (1). */
-  A64GetExclusiveValue: { ret: 'U64', args: ['ImmAny'], effect: 'get' },
-  /** 1 if the monitor is held for this address (whatever the size), and clears it. */
-  A64CheckExclusive: { ret: 'U1', args: ['U64'], effect: 'set' },
+  /* A store-exclusive checks and clears the monitor in the storeExclusive helper (helpers/exclusive.ts). */
 
   // ---- flags ----
   /** Flags of the instruction given as argument (AddWithCarry*, SubWithCarry*). */
@@ -133,7 +130,6 @@ export const OPCODES = {
   High64To32: pure('U32', 'U64'),
   Pack32To64: pure('U64', 'U32', 'U32'),
   Not1: pure('U1', 'U1'),
-  And1: pure('U1', 'U1', 'U1'),
   U1To32: pure('U32', 'U1'),
 
   // ---- memory (virtual addresses; may fault) ----

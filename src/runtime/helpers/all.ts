@@ -4,4 +4,5 @@ import './int64.js';
 import './fp.js';
 import './simd.js';
 import './system.js';
+import './exclusive.js';
 export { helperIndex, helperNames, makeHelpers, type HelperFn } from './registry.js';

@@ -18,13 +18,12 @@
  * Ordinary stores in between do not clear the monitor, but a changed value
  * fails the store-exclusive (ABA passes, as in QEMU).
  *
- * A store-exclusive cannot branch inside a block: it reads the old value,
- * asks the monitor (A64CheckExclusive, which also clears it), writes back
- * either the new or the old value (Select) and sets the status register
- * (0 = stored, 1 = failed). CAS likewise writes back the old value when the
- * comparison fails (so a failing CAS on a read-only page faults, as QEMU's does).
- * A failing store-exclusive therefore faults on a read-only page, where QEMU,
- * which skips the access when the address does not match, returns 1.
+ * A store-exclusive is one helper call (helpers/exclusive.ts): when the
+ * monitor does not hold its address it fails (status 1) without touching
+ * memory, so it never faults on an unmapped or read-only page then, as in
+ * QEMU; the Arm ARM leaves that order IMPLEMENTATION DEFINED. CAS writes back
+ * the old value when the comparison fails (so a failing CAS on a read-only
+ * page faults, as QEMU's does).
  *
  * Alignment (Armv8.0, no FEAT_LSE2): every access here must be aligned to its
  * size (a pair: to the size of the whole pair) or raise an alignment fault;
@@ -84,36 +83,13 @@ function ldxr(scaleOf: ScaleOf): Handler {
   };
 }
 
-/** Status register of a store-exclusive: 0 when it passed, 1 when it failed. */
-function setStatus(c: TranslationContext, s: number, ok: Value): void {
-  c.setW(s, c.ir.op('Select32', ok, c.ir.u32(0), c.ir.u32(1)));
-}
-
-/** 1 if a == b (U64). */
-function eq64(c: TranslationContext, a: Value, b: Value): Value {
-  return c.ir.op('IsZero64', c.ir.op('Xor64', a, b));
-}
-
 function stxr(scaleOf: ScaleOf): Handler {
   return (c, f) => {
     const scale = scaleOf(f);
     const addr = base(c, f.n!);
     aligned(c, addr, 1 << scale, 'write');
-    const data = storeData(c, scale, f.t!);
-    const old = readMem(c, scale, addr);
-    const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
-    const held = c.ir.op('A64CheckExclusive', addr);
-    if (scale === 3) {
-      const ok = c.ir.op('And1', held, eq64(c, old, val));
-      writeMem(c, scale, addr, select(c, scale, ok, data, old));
-      setStatus(c, f.s!, ok);
-      return true;
-    }
-    // Stores when memory equals the low bytes of the monitor value, passes when it equals all of it.
-    const low = sized(c, scale, c.ir.op('Truncate64To32', val));
-    const store = c.ir.op('And1', held, c.ir.op('IsZero32', c.ir.op('Xor32', old, low)));
-    writeMem(c, scale, addr, select(c, scale, store, data, old));
-    setStatus(c, f.s!, c.ir.op('And1', held, eq64(c, c.ir.op('ZeroExtend32To64', old), val)));
+    const data = scale === 3 ? c.X(f.t!) : c.ir.op('ZeroExtend32To64', c.W(f.t!));
+    c.setW(f.s!, c.call32('storeExclusive', addr, c.ir.u32(1 << scale), data, c.ir.u64(0, 0)));
     return true;
   };
 }
@@ -140,27 +116,10 @@ const LDXP: Handler = (c, f) => {
 const STXP: Handler = (c, f) => {
   const addr = base(c, f.n!);
   aligned(c, addr, f.z ? 16 : 8, 'write');
-  if (!f.z) {
-    // Two W registers as one 64-bit access (Rt at the lower address), compared with the monitor value.
-    const data = c.ir.op('Pack32To64', c.W(f.t!), c.W(f.a!));
-    const old = c.ir.op('Read64', addr);
-    const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
-    const ok = c.ir.op('And1', c.ir.op('A64CheckExclusive', addr), eq64(c, old, val));
-    c.ir.op('Write64', addr, c.ir.op('Select64', ok, data, old));
-    setStatus(c, f.s!, ok);
-    return true;
-  }
-  const d1 = c.X(f.t!), d2 = c.X(f.a!);
-  const addr2 = addOffset(c, addr, 8);
-  const old1 = c.ir.op('Read64', addr);
-  const old2 = c.ir.op('Read64', addr2);
-  const val = c.ir.op('A64GetExclusiveValue', c.ir.imm(0));
-  const high = c.ir.op('A64GetExclusiveValue', c.ir.imm(1));
-  const same = c.ir.op('IsZero64', c.ir.op('Or64', c.ir.op('Xor64', old1, val), c.ir.op('Xor64', old2, high)));
-  const ok = c.ir.op('And1', c.ir.op('A64CheckExclusive', addr), same);
-  c.ir.op('Write64', addr, c.ir.op('Select64', ok, d1, old1));
-  c.ir.op('Write64', addr2, c.ir.op('Select64', ok, d2, old2));
-  setStatus(c, f.s!, ok);
+  // Two W registers are one 64-bit access (Rt at the lower address).
+  const d1 = f.z ? c.X(f.t!) : c.ir.op('Pack32To64', c.W(f.t!), c.W(f.a!));
+  const d2 = f.z ? c.X(f.a!) : c.ir.u64(0, 0);
+  c.setW(f.s!, c.call32('storeExclusive', addr, c.ir.u32(f.z ? 16 : 8), d1, d2));
   return true;
 };
 
