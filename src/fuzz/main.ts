@@ -1,16 +1,18 @@
 /**
- * npm run fuzz -- --seed S --per-row N [--rows PATTERN] [--tier T] [--sequences N] [--max-seq-len N] [--batch N] [--table]
+ * npm run fuzz -- --seed S --per-row N [--rows PATTERN] [--tier T] [--sequences N] [--max-seq-len N] [--batch N] [--table] [--arch-samples N]
+ * --arch-samples: words sampled for the architecture coverage table (which encodings binutils knows that the table lacks; 0 = skip).
  * Ends with "fuzz: rows R/T, instructions N, mismatches M"; exits 1 when M > 0.
  */
 import type { Tier } from '../runtime/engine.js';
 import { runFuzz } from './fuzz.js';
 import { formatReport } from './report.js';
 import { qemuMissing } from './run.js';
+import { archCoverage, formatArchCoverage } from './arch-coverage.js';
 
-const USAGE = 'usage: npm run fuzz -- [--seed S] [--per-row N] [--rows REGEX] [--tier interp|jit|both] [--sequences N] [--max-seq-len N] [--batch N] [--table] [--quiet]';
+const USAGE = 'usage: npm run fuzz -- [--seed S] [--per-row N] [--rows REGEX] [--tier interp|jit|both] [--sequences N] [--max-seq-len N] [--batch N] [--table] [--arch-samples N] [--quiet]';
 
 function main(argv: string[]): number {
-  const opt = { seed: 12345, perRow: 200, rows: undefined as RegExp | undefined, tiers: ['interp', 'jit'] as Tier[], sequences: -1, maxSeqLen: 12, batch: 1000, table: false, quiet: false };
+  const opt = { seed: 12345, perRow: 200, rows: undefined as RegExp | undefined, tiers: ['interp', 'jit'] as Tier[], sequences: -1, maxSeqLen: 12, batch: 1000, table: false, quiet: false, archSamples: 1 << 18 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -39,6 +41,7 @@ function main(argv: string[]): number {
       case '--max-seq-len': opt.maxSeqLen = Math.max(2, int()); break;
       case '--batch': opt.batch = Math.max(1, int()); break;
       case '--table': opt.table = true; break;
+      case '--arch-samples': opt.archSamples = int(); break;
       case '--quiet': opt.quiet = true; break;
       case '--help': case '-h': process.stdout.write(USAGE + '\n'); return 0;
       default: throw new Error(`unknown option '${a}'\n${USAGE}`);
@@ -58,6 +61,13 @@ function main(argv: string[]): number {
     ...(opt.quiet || !process.stderr.isTTY ? {} : { progress: (m: string) => process.stderr.write(`\r${m}\x1b[K`) }),
   });
   if (!opt.quiet && process.stderr.isTTY) process.stderr.write('\n');
+  if (opt.archSamples > 0) {
+    try {
+      process.stdout.write(formatArchCoverage(archCoverage({ samples: opt.archSamples, seed: opt.seed }), 30) + '\n');
+    } catch (e) {
+      process.stdout.write(`architecture coverage not measured: ${(e as Error).message}\n`);
+    }
+  }
   process.stdout.write(formatReport(report, opt.table) + '\n');
   return report.mismatches > 0 || report.problems.length > 0 ? 1 : 0;
 }
