@@ -11,6 +11,17 @@ import { archCoverage, formatArchCoverage } from './arch-coverage.js';
 
 const USAGE = 'usage: npm run fuzz -- [--seed S] [--per-row N] [--rows REGEX] [--tier interp|jit|both] [--sequences N] [--max-seq-len N] [--batch N] [--table] [--arch-samples N] [--quiet]';
 
+/** Progress on stderr: one updating line on a terminal, a line every 30 s otherwise (logs, CI). */
+function progressPrinter(): (m: string) => void {
+  if (process.stderr.isTTY) return (m) => process.stderr.write(`\r${m}\x1b[K`);
+  let last = performance.now();
+  return (m) => {
+    if (performance.now() - last < 30_000) return;
+    last = performance.now();
+    process.stderr.write(m + '\n');
+  };
+}
+
 function main(argv: string[]): number {
   const opt = { seed: 12345, perRow: 200, rows: undefined as RegExp | undefined, tiers: ['interp', 'jit'] as Tier[], sequences: -1, maxSeqLen: 12, batch: 1000, table: false, quiet: false, archSamples: 1 << 18 };
   for (let i = 0; i < argv.length; i++) {
@@ -58,7 +69,7 @@ function main(argv: string[]): number {
     sequences,
     maxSeqLen: opt.maxSeqLen,
     batch: opt.batch,
-    ...(opt.quiet || !process.stderr.isTTY ? {} : { progress: (m: string) => process.stderr.write(`\r${m}\x1b[K`) }),
+    ...(opt.quiet ? {} : { progress: progressPrinter() }),
   });
   if (!opt.quiet && process.stderr.isTTY) process.stderr.write('\n');
   if (opt.archSamples > 0) {
