@@ -145,30 +145,41 @@ export function runFuzz(opts: FuzzOptions): FuzzReport {
   };
   const selected = ROWS.filter((r) => !opts.rows || opts.rows.test(r.row.id));
 
-  // ---- Single instructions, every selected row ----
-  const byCpu = new Map<string, CaseMeta[]>();
+  // ---- Single instructions, every selected row (cases drawn a batch at a time: a big run never holds them all) ----
+  interface RowStream { info: RowInfo; rng: Rng; res: RowResult; twoExits: boolean; left: number }
+  const byCpu = new Map<string, RowStream[]>();
   for (const [ri, info] of selected.entries()) {
-    const rr = new Rng(opts.seed ^ Math.imul(ri + 1, 0x9e3779b1)).fork(hashId(info.row.id));
     const res: RowResult = { id: info.row.id, instances: 0, mismatches: 0, endings: new Map() };
     report.rows.push(res);
-    const twoExits = info.kind === 'branch' || info.kind === 'branch-reg';
     const cpu = qemuCpuFor(info);
     let list = byCpu.get(cpu);
     if (!list) byCpu.set(cpu, (list = []));
-    for (let k = 0; k < opts.perRow; k++) {
-      const inst = generate(rr, info, { slot: 0, slots: 1, twoExits });
-      if (!inst) {
-        res.ungenerated = true;
-        break;
-      }
-      list.push({ c: caseFrom(rr, [inst], twoExits, pristine), insts: [inst], row: res, cpu });
-    }
+    const rng = new Rng(opts.seed ^ Math.imul(ri + 1, 0x9e3779b1)).fork(hashId(info.row.id));
+    list.push({ info, rng, res, twoExits: info.kind === 'branch' || info.kind === 'branch-reg', left: opts.perRow });
   }
+  const nextBatch = (streams: RowStream[], cpu: string): CaseMeta[] => {
+    const out: CaseMeta[] = [];
+    while (out.length < opts.batch && streams.length > 0) {
+      const st = streams[0]!;
+      if (st.left <= 0) {
+        streams.shift();
+        continue;
+      }
+      st.left--;
+      const inst = generate(st.rng, st.info, { slot: 0, slots: 1, twoExits: st.twoExits });
+      if (!inst) {
+        st.res.ungenerated = true;
+        st.left = 0;
+        continue;
+      }
+      out.push({ c: caseFrom(st.rng, [inst], st.twoExits, pristine), insts: [inst], row: st.res, cpu });
+    }
+    return out;
+  };
   let done = 0;
-  const total = [...byCpu.values()].reduce((a, l) => a + l.length, 0) + opts.sequences;
-  for (const [cpu, list] of byCpu) {
-    for (let at = 0; at < list.length; at += opts.batch) {
-      const metas = list.slice(at, at + opts.batch);
+  const total = selected.length * opts.perRow + opts.sequences;
+  for (const [cpu, streams] of byCpu) {
+    for (let metas = nextBatch(streams, cpu); metas.length > 0; metas = nextBatch(streams, cpu)) {
       const { ref, ours, slotBase } = runBatch(metas, pristine, opts, report);
       metas.forEach((m, i) => {
         const exemptFor_ = (o: Outcome | undefined): Exempt => exemptFor(m, ref[i], o, slotBase[i]!);
