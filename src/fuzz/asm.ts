@@ -104,6 +104,10 @@ export const b = (from: number, to: number): number => u(0x14000000 | branchOffs
 export const bl = (from: number, to: number): number => u(0x94000000 | branchOffset(from, to, 26, 'bl'));
 /** B.NE to `to` from `from` */
 export const bne = (from: number, to: number): number => u(0x54000001 | (branchOffset(from, to, 19, 'b.ne') << 5));
+/** CBZ Xt to `to` from `from` */
+export const cbz = (t: number, from: number, to: number): number => u(0xb4000000 | (branchOffset(from, to, 19, 'cbz') << 5) | reg(t));
+/** BR Xn */
+export const br = (n: number): number => u(0xd61f0000 | (reg(n) << 5));
 /** RET (X30) */
 export const ret = (): number => 0xd65f03c0;
 /** NOP */

@@ -17,7 +17,7 @@
  *   DATA      read/write: variables, the output record, the alternate signal stack
  */
 import {
-  CodeBuffer, FPCR, FPSR, NZCV, TPIDR_EL0, addImm, b, bl, bne, ldpQ, ldpQPost, ldpX, ldrW, ldrX, mov32, movz, mrs, msr, ret, stpQ,
+  CodeBuffer, FPCR, FPSR, NZCV, TPIDR_EL0, addImm, b, bl, bne, br, cbz, ldpQ, ldpQPost, ldpX, ldrW, ldrX, mov32, movz, mrs, msr, ret, stpQ,
   stpQPost, stpX, strX, subsImm, svc,
 } from './asm.js';
 import { PF_R, PF_W, PF_X, writeElf } from './elf-writer.js';
@@ -30,7 +30,8 @@ export const SCRATCH_SIZE = 0x1000;
 export const PRISTINE = 0x2100_0000;
 export const PRISTINE_SIZE = 0x10000;
 export const DATA = 0x3000_0000;
-const VAR_RESUME = 0;
+/** The current case's state record. */
+const VAR_CUR = 0;
 const VAR_ALTSTACK = 0x10; // stack_t
 const VAR_SIGACTION = 0x40; // struct sigaction
 const OUT = DATA + 0x100;
@@ -38,8 +39,10 @@ const ALTSTACK = DATA + 0x1000;
 const ALTSTACK_SIZE = 0x10000;
 const DATA_SIZE = ALTSTACK - DATA + ALTSTACK_SIZE;
 
-/** Words of one exit stub (after the fuzzed slots). */
-export const EXIT_WORDS = 6;
+/** Words of one exit stub (after the fuzzed slots): a branch to the shared exit. */
+export const EXIT_WORDS = 1;
+/** Words of a case before its first fuzzed instruction. */
+const CASE_PROLOGUE_WORDS = 2;
 
 /** Signals the harness catches: SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV. */
 export const CAUGHT_SIGNALS = [4, 5, 7, 8, 11] as const;
@@ -93,15 +96,6 @@ export function buildHarness(cases: HarnessCase[], pristine: Uint8Array): Harnes
   const c = new CodeBuffer(TEXT);
   const entryJump = c.hole();
 
-  // load_state: x0 = state record. Sets everything but X0 and X30 (the case does those last). Clobbers nothing else.
-  const loadState = c.here;
-  c.emit(ldrX(1, 0, REC.NZCV), msr(NZCV, 1), ldrX(1, 0, REC.FPCR), msr(FPCR, 1), ldrX(1, 0, REC.FPSR), msr(FPSR, 1));
-  c.emit(ldrX(1, 0, REC.SP), addImm(31, 1, 0));
-  for (let q = 0; q < 32; q += 2) c.emit(ldpQ(q, q + 1, 0, REC.V + 16 * q));
-  c.emit(ldrX(1, 0, REC.X + 8));
-  for (let r = 2; r < 30; r += 2) c.emit(ldpX(r, r + 1, 0, REC.X + 8 * r));
-  c.emit(ret());
-
   // dump_state: x0 = OUT, guest X0 in TPIDR_EL0, guest X30 already stored; X30 = the exit's return address.
   const dumpState = c.here;
   c.emit(strX(1, 0, REC.X + 8));
@@ -112,12 +106,6 @@ export function buildHarness(cases: HarnessCase[], pristine: Uint8Array): Harnes
   c.emit(mrs(1, TPIDR_EL0), strX(1, 0, REC.X));
   c.emit(strX(30, 0, REC.EXIT), strX(31, 0, REC.STATUS), strX(31, 0, REC.ADDR), ret());
 
-  // copy_scratch: x2 = source, x1 = SCRATCH. Clobbers x1-x3, q0, q1 (reloaded by load_state).
-  const copyScratch = c.here;
-  c.emit(movz(3, SCRATCH_SIZE / 32));
-  const loop = c.here;
-  c.emit(ldpQPost(0, 1, 2, 32), stpQPost(0, 1, 1, 32), subsImm(3, 3, 1), bne(c.here + 12, loop), ret());
-
   // The signal handler: x0 = signo, x1 = siginfo, x2 = ucontext. Record the frame's state, resume at the next case.
   const handler = c.here;
   c.emit(...mov32(3, OUT), strX(0, 3, REC.STATUS), ldrX(4, 1, 16), strX(4, 3, REC.ADDR));
@@ -126,63 +114,84 @@ export function buildHarness(cases: HarnessCase[], pristine: Uint8Array): Harnes
   c.emit(ldrX(4, 2, MC_REGS + 240), strX(4, 3, REC.X + 240));
   c.emit(ldrW(4, 2, MC_FPSIMD + 8), strX(4, 3, REC.FPSR), ldrW(4, 2, MC_FPSIMD + 12), strX(4, 3, REC.FPCR));
   for (let q = 0; q < 32; q += 2) c.emit(ldpQ(0, 1, 2, MC_FPSIMD + 16 + 16 * q), stpQ(0, 1, 3, REC.V + 16 * q));
-  c.emit(...mov32(4, DATA), ldrX(4, 4, VAR_RESUME), strX(4, 2, MC_PC), ret());
+  const resumeHole = c.here;
+  c.emit(0, 0, strX(4, 2, MC_PC), ret()); // x4 = resume (patched below)
   const restorer = c.here;
   c.emit(movz(8, SYS_RT_SIGRETURN), svc(0));
+
+  // start: x0 = the case's record. Copy the scratch area (memory cases), load the state, jump to the case's code.
+  const start = c.here;
+  c.emit(...mov32(1, DATA), strX(0, 1, VAR_CUR), ldrX(2, 0, REC.ADDR));
+  const skipCopy = c.hole();
+  c.emit(...mov32(1, SCRATCH), movz(3, SCRATCH_SIZE / 32));
+  const loop = c.here;
+  c.emit(ldpQPost(0, 1, 2, 32), stpQPost(0, 1, 1, 32), subsImm(3, 3, 1), bne(c.here + 12, loop));
+  c.patch(skipCopy, cbz(2, skipCopy, c.here));
+  c.emit(ldrX(1, 0, REC.NZCV), msr(NZCV, 1), ldrX(1, 0, REC.FPCR), msr(FPCR, 1), ldrX(1, 0, REC.FPSR), msr(FPSR, 1));
+  c.emit(ldrX(1, 0, REC.SP), addImm(31, 1, 0));
+  for (let q = 0; q < 32; q += 2) c.emit(ldpQ(q, q + 1, 0, REC.V + 16 * q));
+  c.emit(ldrX(1, 0, REC.X + 8));
+  for (let r = 2; r < 30; r += 2) c.emit(ldpX(r, r + 1, 0, REC.X + 8 * r));
+  c.emit(ldrX(30, 0, REC.STATUS), br(30)); // the case's code sets X30 and X0 itself
+
+  // The two exits: save X0 and X30, dump (the BL's return address tells which exit), resume.
+  const exits: number[] = [];
+  const toResume: number[] = [];
+  for (let e = 0; e < 2; e++) {
+    exits.push(c.here);
+    c.emit(msr(TPIDR_EL0, 0), ...mov32(0, OUT), strX(30, 0, REC.X + 240), bl(c.here + 16, dumpState));
+    toResume.push(c.hole());
+  }
+  // resume (also where a signal handler returns): write the record (and the scratch area), go to the next case.
+  const resume = c.here;
+  for (const h of toResume) c.patch(h, b(h, resume));
+  const [rlo, rhi] = mov32(4, resume);
+  c.patch(resumeHole, rlo!);
+  c.patch(resumeHole + 4, rhi!);
+  c.emit(movz(0, 1), ...mov32(1, OUT), movz(2, REC.SIZE), movz(8, SYS_WRITE), svc(0));
+  c.emit(...mov32(9, DATA), ldrX(9, 9, VAR_CUR), ldrX(2, 9, REC.ADDR));
+  const skipDump = c.hole();
+  c.emit(movz(0, 1), ...mov32(1, SCRATCH), movz(2, SCRATCH_SIZE), movz(8, SYS_WRITE), svc(0));
+  c.patch(skipDump, cbz(2, skipDump, c.here));
+  c.emit(ldrX(0, 9, REC.EXIT));
+  const toExit = c.hole();
+  c.emit(b(c.here, start));
+  const exitProgram = c.here;
+  c.patch(toExit, cbz(0, toExit, exitProgram));
+  c.emit(movz(0, 0), movz(8, SYS_EXIT_GROUP), svc(0));
 
   // Entry: alternate stack, handlers, then the first case.
   const entry = c.here;
   c.patch(entryJump, b(entryJump, entry));
   c.emit(...mov32(0, DATA + VAR_ALTSTACK), movz(1, 0), movz(8, SYS_SIGALTSTACK), svc(0));
   for (const sig of CAUGHT_SIGNALS) c.emit(movz(0, sig), ...mov32(1, DATA + VAR_SIGACTION), movz(2, 0), movz(3, 8), movz(8, SYS_RT_SIGACTION), svc(0));
+  c.emit(...mov32(0, STATES), b(c.here + 8, start)); // the first record
 
   const states = new Uint8Array(cases.length * REC.SIZE);
+  const statesDv = new DataView(states.buffer);
   const slotBase: number[] = [];
   let outputBytes = 0;
   cases.forEach((k, i) => {
     const rec = STATES + i * REC.SIZE;
-    const resumeHole: number[] = [];
-    c.emit(...mov32(0, rec));
-    const resumeAt = c.hole(); // movz/movk x1, resume
-    c.hole();
-    resumeHole.push(resumeAt);
-    c.emit(...mov32(2, DATA), strX(1, 2, VAR_RESUME));
-    if (k.memory) {
-      c.emit(ldrX(2, 0, REC.ADDR), ...mov32(1, SCRATCH));
-      c.emit(bl(c.here, copyScratch));
-    }
-    c.emit(bl(c.here, loadState), ldrX(30, 0, REC.X + 240), ldrX(0, 0, REC.X));
+    const code = c.here;
+    c.emit(ldrX(30, 0, REC.X + 240), ldrX(0, 0, REC.X));
     slotBase.push(c.here);
     const base = c.here;
     c.emit(...k.words);
-    const exits = k.twoExits ? 2 : 1;
-    const branchesToResume: number[] = [];
-    for (let e = 0; e < exits; e++) {
-      c.emit(msr(TPIDR_EL0, 0), ...mov32(0, OUT), strX(30, 0, REC.X + 240));
-      c.emit(bl(c.here, dumpState));
-      branchesToResume.push(c.hole());
-    }
-    const resume = c.here;
-    for (const h of branchesToResume) c.patch(h, b(h, resume));
-    const [lo, hi] = mov32(1, resume);
-    c.patch(resumeAt, lo!);
-    c.patch(resumeAt + 4, hi!);
-    c.emit(movz(0, 1), ...mov32(1, OUT), movz(2, REC.SIZE), movz(8, SYS_WRITE), svc(0));
-    outputBytes += REC.SIZE;
-    if (k.memory) {
-      c.emit(movz(0, 1), ...mov32(1, SCRATCH), movz(2, SCRATCH_SIZE), movz(8, SYS_WRITE), svc(0));
-      outputBytes += SCRATCH_SIZE;
-    }
-    // The starting state, with code references resolved.
+    c.emit(b(c.here, exits[0]!));
+    if (k.twoExits) c.emit(b(c.here, exits[1]!));
+    outputBytes += REC.SIZE + (k.memory ? SCRATCH_SIZE : 0);
+    // The starting state, with code references resolved (slot n = first exit, n + 1 = second).
     const st = { ...k.state, x: [...k.state.x] };
     for (const ref of k.codeRefs ?? []) {
-      const addr = BigInt(base + 4 * (ref.slot > k.words.length ? k.words.length + EXIT_WORDS * (ref.slot - k.words.length) : ref.slot));
+      const addr = BigInt(base + 4 * ref.slot);
       if (ref.reg === 31) st.sp = addr;
       else st.x[ref.reg] = addr;
     }
-    packState(st, BigInt(PRISTINE + k.pristineOffset), states, i * REC.SIZE);
+    packState(st, k.memory ? BigInt(PRISTINE + k.pristineOffset) : 0n, states, i * REC.SIZE);
+    statesDv.setBigUint64(i * REC.SIZE + REC.STATUS, BigInt(code), true);
+    statesDv.setBigUint64(i * REC.SIZE + REC.EXIT, i + 1 < cases.length ? BigInt(rec + REC.SIZE) : 0n, true);
   });
-  c.emit(movz(0, 0), movz(8, SYS_EXIT_GROUP), svc(0));
 
   const data = new Uint8Array(0x100);
   const dv = new DataView(data.buffer);

@@ -24,6 +24,8 @@ const sysKey = (f: Fields): number => (f['o']! << 14) | (f['p']! << 11) | (f['C'
 /** MRS op0<0>:op1:CRn:CRm:op2 keys. */
 const CNTVCT_EL0 = sysKey({ o: 1, p: 3, C: 14, M: 0, q: 2 });
 const ID_AA64ISAR0_EL1 = sysKey({ o: 1, p: 0, C: 0, M: 6, q: 0 });
+/** The debug communications channel registers EL0 can name: MDCCSR_EL0, DBGDTR_EL0, DBGDTRRX_EL0/DBGDTRTX_EL0. */
+const DCC = new Set([sysKey({ o: 0, p: 3, C: 0, M: 1, q: 0 }), sysKey({ o: 0, p: 3, C: 0, M: 4, q: 0 }), sysKey({ o: 0, p: 3, C: 0, M: 5, q: 0 })]);
 
 export const WORD_RULES: readonly WordRule[] = [
   {
@@ -61,6 +63,12 @@ export const WORD_RULES: readonly WordRule[] = [
     rows: /^MRS$/,
     reason: 'CNTVCT_EL0 counts time: two runs never read the same value (CNTPCT_EL0 and the self-synchronised forms are UNDEFINED at EL0 and compared)',
     applies: (f) => sysKey(f) === CNTVCT_EL0,
+  },
+  {
+    name: 'dcc-at-el0',
+    rows: /^(MRS|MSR_reg)$/,
+    reason: 'the debug communications channel (MDCCSR_EL0, DBGDTR_EL0, DBGDTRRX/TX_EL0) at EL0: Linux sets MDSCR_EL1.TDCC so they are UNDEFINED (SIGILL), as in jitvisor; qemu-user lets EL0 read them as 0',
+    applies: (f) => DCC.has(sysKey(f)),
   },
   {
     name: 'id-aa64isar0',

@@ -7,8 +7,9 @@ export const EL0_REGS: SysRegInfo[] = [
   // FPCR: AHP, DN, FZ, RMode (bits 26..22) act; Stride (21:20) and Len (18:16) only hold what was written
   // (they act in AArch32 only; qemu's cortex-a53 keeps them too); the trap enables and FZ16 are RES0 here.
   { name: 'FPCR', op0: 3, op1: 3, crn: 4, crm: 4, op2: 0, access: 'PL0_RW', storage: { kind: 'slot', slot: Slot.FPCR, mask: 0x07f70000 } },
-  // FPSR: QC (27) and the cumulative flags IDC, IXC, UFC, OFC, DZC, IOC.
-  { name: 'FPSR', op0: 3, op1: 3, crn: 4, crm: 4, op2: 1, access: 'PL0_RW', storage: { kind: 'slot', slot: Slot.FPSR, mask: 0x0800009f } },
+  // FPSR: QC (27) and the cumulative flags IDC, IXC, UFC, OFC, DZC, IOC; N, Z, C, V (31:28) only hold what was
+  // written (AArch32's FPSCR flags; qemu's cortex-a53 keeps them too).
+  { name: 'FPSR', op0: 3, op1: 3, crn: 4, crm: 4, op2: 1, access: 'PL0_RW', storage: { kind: 'slot', slot: Slot.FPSR, mask: 0xf800009f | 0 } },
   { name: 'TPIDR_EL0', op0: 3, op1: 3, crn: 13, crm: 0, op2: 2, access: 'PL0_RW', storage: { kind: 'store', reset: 0n } },
   { name: 'TPIDRRO_EL0', op0: 3, op1: 3, crn: 13, crm: 0, op2: 3, access: 'PL0_R', storage: { kind: 'store', reset: 0n } },
   // CTR_EL0 as a Cortex-A53's: IminLine = DminLine = 4 (64-byte lines), L1Ip = VIPT (2), ERG = CWG = 4, IDC = DIC = 0.

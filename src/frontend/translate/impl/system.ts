@@ -6,9 +6,14 @@ import type { Handler, HandlerGroup } from '../handler.js';
 /** Translation state that the location key will carry in system mode; user mode runs at EL0. */
 const EL = 0;
 
-/** Linux emulates EL0 reads of the ID space (op0=3, op1=0, CRn=0): unknown ones read as zero. */
+/**
+ * Linux emulates EL0 reads of the AArch64 ID space (op0=3, op1=0, CRn=0, CRm=0 or 4..7):
+ * MIDR/MPIDR/REVIDR in CRm=0, and in CRm 4..7 every register, unknown ones reading as
+ * zero. Anything else there (CRm=0's other registers, the AArch32 ID registers in
+ * CRm 1..3, CRm 8..15) is UNDEFINED, as qemu-aarch64 agrees.
+ */
 function isIdSpace(e: SysEnc): boolean {
-  return e.op0 === 3 && e.op1 === 0 && e.crn === 0;
+  return e.op0 === 3 && e.op1 === 0 && e.crn === 0 && (e.crm === 0 || (e.crm >= 4 && e.crm <= 7));
 }
 
 const HINT: Handler = () => true; // NOP, YIELD, WFE, WFI, SEV, SEVL, and the PAC/BTI hints (NOPs without those features)
@@ -27,7 +32,7 @@ const MRS: Handler = (c, f) => {
   const key = packSysReg(e);
   const r = lookupSysReg(key);
   if (!r) {
-    if (!isIdSpace(e)) return c.unallocated();
+    if (!isIdSpace(e) || e.crm === 0) return c.unallocated();
     c.setX(f.t!, c.ir.u64(0, 0));
     return true;
   }
