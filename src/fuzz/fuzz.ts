@@ -97,7 +97,10 @@ function makePristine(r: Rng): Uint8Array {
     p[i + 3] = v >>> 24;
   }
   // Some zero and all-ones runs: compare-and-swap and min/max edge values.
-  for (let k = 0; k < 64; k++) p.fill(r.chance(0.5) ? 0 : 0xff, r.int(PRISTINE_SIZE - 64), undefined);
+  for (let k = 0; k < 64; k++) {
+    const at = r.int(PRISTINE_SIZE - 64);
+    p.fill(r.chance(0.5) ? 0 : 0xff, at, at + 8 + r.int(56));
+  }
   return p;
 }
 
@@ -301,15 +304,16 @@ function minimise(m: CaseMeta, tier: Tier, pristine: Uint8Array): Mismatch | und
   if (!before || before.status !== 0) return undefined;
   // The culprit alone, from that state (SP, flags, FP control, vectors and the memory it left).
   const scratch = before.scratch ?? scratchOf(m.c, pristine);
+  // The culprit first, then one branch to the exit (slot n - k + 1) for each slot that followed it, so its own
+  // branch offset still lands on a slot of the case.
+  const rest = n - k;
   const single: HarnessCase = {
-    words: m.c.words.map((w, j) => (j === k - 1 ? w : asmB(4 * j, 4 * n))).slice(k - 1),
+    words: [m.c.words[k - 1]!, ...Array.from({ length: rest }, (_, j) => asmB(4 * (j + 1), 4 * (rest + 1)))],
     memory: true,
     twoExits: false,
     state: { x: before.x, sp: before.sp, nzcv: before.nzcv, fpcr: before.fpcr, fpsr: before.fpsr, v: before.v },
     pristineOffset: 0,
   };
-  // Re-anchor the fillers: slot j of the new case branches to its exit at n - k + 1.
-  single.words = single.words.map((w, j) => (j === 0 ? w : asmB(4 * j, 4 * (n - k + 1))));
   const p2 = new Uint8Array(PRISTINE_SIZE);
   p2.set(scratch, 0);
   const prog2 = buildHarness([single], p2);
