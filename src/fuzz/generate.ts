@@ -100,6 +100,8 @@ export interface Instance {
   codeRefs: { reg: number; slot: number }[];
   /** Touches the scratch area. */
   memory: boolean;
+  /** CAS: set the compare register(s) from the memory at the address (the case builder knows the scratch bytes). */
+  casFromMemory: boolean;
 }
 
 const decoder = a64Decoder();
@@ -138,6 +140,7 @@ export function generate(r: Rng, info: RowInfo, ctx: SlotContext): Instance | un
     const setRegs = new Map<number, bigint>();
     const codeRefs: { reg: number; slot: number }[] = [];
     let memory = false;
+    let casFromMemory = false;
     const fieldVal = (name: string): number | undefined => {
       const f = byName.get(name);
       return f ? (w >>> f.lsb) & ((1 << f.width) - 1) : undefined;
@@ -186,10 +189,8 @@ export function generate(r: Rng, info: RowInfo, ctx: SlotContext): Instance | un
         }
         const m = fieldVal('m');
         if (m !== undefined && m !== n && m !== 31) setRegs.set(m, smallIndex(r));
-        if (/^CAS/.test(row.id) && r.chance(0.5)) {
-          // Compare values equal to memory (the pristine bytes are seeded, unknown here): leave a marker for the case builder.
-          setRegs.set(fieldVal('s')!, -1n);
-        }
+        // Compare values equal to memory half the time (not when Rs is the base register).
+        if (/^CAS/.test(row.id) && fieldVal('s') !== n) casFromMemory = r.chance(0.5);
         break;
       }
       case 'svc':
@@ -219,7 +220,7 @@ export function generate(r: Rng, info: RowInfo, ctx: SlotContext): Instance | un
     if (!hit || hit.id !== row.id) continue;
     const f: Fields = extractFields(pattern, w);
     if (forbiddenBy(row.id, f)) continue;
-    return { word: w >>> 0, info, setRegs, codeRefs, memory };
+    return { word: w >>> 0, info, setRegs, codeRefs, memory, casFromMemory };
   }
   return undefined;
 }
@@ -237,10 +238,9 @@ export function applyRequirements(state: CpuSnapshot, insts: Instance[], pristin
   }
   // CAS compare values: the 16 bytes at the instruction's address in this case's scratch copy.
   for (const inst of insts) {
-    if (!/^CAS/.test(inst.info.row.id)) continue;
+    if (!inst.casFromMemory) continue;
     const f = extractFields(inst.info.pattern, inst.word);
     const s = f['s']!;
-    if (inst.setRegs.get(s) !== -1n) continue;
     const n = f['n']!;
     const addr = Number(n === 31 ? state.sp : state.x[n]!) - SCRATCH;
     if (addr < 0 || addr + 16 > SCRATCH_SIZE) {

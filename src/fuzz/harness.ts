@@ -41,8 +41,6 @@ const DATA_SIZE = ALTSTACK - DATA + ALTSTACK_SIZE;
 
 /** Words of one exit stub (after the fuzzed slots): a branch to the shared exit. */
 export const EXIT_WORDS = 1;
-/** Words of a case before its first fuzzed instruction. */
-const CASE_PROLOGUE_WORDS = 2;
 
 /** Signals the harness catches: SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV. */
 export const CAUGHT_SIGNALS = [4, 5, 7, 8, 11] as const;
