@@ -246,7 +246,12 @@ export class Engine {
         fastHi[k] = hi;
         fastEntry[k] = e;
       }
-      const region = e.region;
+      let region = e.region;
+      // A block compiles when it starts its threshold-th execution: in the jit tier (threshold 1) nothing is interpreted.
+      if (region === undefined && e.hits + 1 >= threshold) {
+        this.compile(lo, e);
+        region = e.region;
+      }
       try {
         if (region !== undefined) {
           stats.regionCalls++;
@@ -263,7 +268,7 @@ export class Engine {
           stats.interpBlocksRun++;
           stats.interpInsns += e.block.guestCount;
           S[Slot.BUDGET] = S[Slot.BUDGET]! - e.block.guestCount;
-          if (++e.hits >= threshold && this.cache.get(lo) === e) this.compile(lo, e);
+          e.hits++;
         }
       } catch (err) {
         if (!(err instanceof GuestFault)) throw err;
