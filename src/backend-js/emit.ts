@@ -7,9 +7,11 @@
  * Generated text contains only numbers and names from abi.ts.
  */
 import { helperNames } from '../runtime/helpers/all.js';
+import { helperTouchesMemory } from '../runtime/helpers/registry.js';
 import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, PARAMS, Slot, TLB_MASK } from './abi.js';
+import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -155,8 +157,10 @@ function call(ret: 'Void' | 'U32' | 'U64'): Emit {
       if (a.type === 'U64') args.push(Hh(a));
     }
     const callText = `H.${name}(${args.join(', ')})`;
-    const ip = `ip = ${c.pcOf(i)};`;
-    const chk = OPCODES[i.op].effect === 'call' ? ` if (S[${Slot.BUDGET}] <= 0) bud = 0;` : '';
+    // Only helpers that access memory can fault (need the PC) or write translated code (need the budget re-read).
+    const memory = helperTouchesMemory(imm(i.args[0]!));
+    const ip = memory ? `ip = ${c.pcOf(i)};` : '';
+    const chk = memory ? ` if (S[${Slot.BUDGET}] <= 0) bud = 0;` : '';
     if (ret === 'Void') return `${ip} ${callText};${chk}`;
     if (ret === 'U32') return `${ip} a${i.id} = ${callText} | 0;${chk}`;
     return `${ip} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}];${chk}`;
@@ -175,8 +179,8 @@ const EMITTERS: Record<Opcode, Emit> = {
   A64SetV32: (i) => `V[${V(i.args[0]!, imm(i.args[1]!), 1)}] = ${L(i.args[2]!)};`,
   A64SetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `V[${w}] = ${L(i.args[2]!)}; V[${w + 1}] = ${Hh(i.args[2]!)};`; },
   A64ZeroVHigh: (i) => { const w = 4 * imm(i.args[0]!) + 2; return `V[${w}] = 0; V[${w + 1}] = 0;`; },
-  A64GetNZCV: (i) => `a${i.id} = nz;`,
-  A64SetNZCV: (i) => `nz = ${L(i.args[0]!)};`,
+  A64GetNZCV: (i) => `${PACK_NZCV} a${i.id} = nz;`,
+  A64SetNZCV: (i) => `nz = ${L(i.args[0]!)}; nk = 0;`,
   A64SetExclusive: (i) => {
     const [a, , v] = i.args as [Value, Value, Value];
     return `S[${Slot.EXCL_ADDR}] = ${L(a)}; S[${Slot.EXCL_ADDR + 1}] = ${Hh(a)}; S[${Slot.EXCL_SIZE}] = ${imm(i.args[1]!)}; S[${Slot.EXCL_VAL}] = ${L(v)}; S[${Slot.EXCL_VAL + 1}] = ${Hh(v)};`;
@@ -338,21 +342,22 @@ export function emitRegion(blocks: Block[]): RegionSource {
   const cases: string[] = [];
   for (const b of blocks) {
     b.renumber();
-    const flagUsers = new Set<Inst>();
     for (const inst of b.insts) {
-      if (inst.op === 'GetNZCVFromOp') flagUsers.add(inst.args[0] as Inst);
       if (inst.op === 'A64GetX' || inst.op === 'A64GetW') regsRead.add(imm(inst.args[0]!));
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
-    const ctx: Ctx = { flagUsers, ...where, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
+    const plan = planFlags(b);
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
     const decls: string[] = [];
     const body: string[] = [];
     for (const inst of b.insts) {
+      if (plan.skip.has(inst)) continue;
       const ret = OPCODES[inst.op].ret;
       if (ret !== 'Void') decls.push(`a${inst.id} = 0`);
       if (ret === 'U64') decls.push(`b${inst.id} = 0`);
-      if (flagUsers.has(inst)) decls.push(`f${inst.id} = 0`);
-      body.push(EMITTERS[inst.op](inst, ctx));
+      if (plan.eager.has(inst)) decls.push(`f${inst.id} = 0`);
+      const fused = plan.fused.get(inst), lazy = plan.lazy.get(inst);
+      body.push(fused !== undefined ? `a${inst.id} = ${fused} ? 1 : 0;` : lazy ?? EMITTERS[inst.op](inst, ctx));
     }
     const head = decls.length ? `let ${decls.join(', ')}; ` : '';
     cases.push(
@@ -364,7 +369,7 @@ export function emitRegion(blocks: Block[]): RegionSource {
   const spill = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
   const source = [
     `${load}`,
-    `let nz = S[${Slot.NZCV}], pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
+    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
     `S[${Slot.EXIT_REASON}] = 0;`,
     `try {`,
     `for (;;) { switch (pc) {`,
@@ -372,7 +377,7 @@ export function emitRegion(blocks: Block[]): RegionSource {
     `default: break; }`,
     `break; }`,
     `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
-    `finally { ${spill} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    `finally { ${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
     `const c0 = (S[${Slot.ICOUNT}] + ic) | 0; if ((c0 >>> 0) < (S[${Slot.ICOUNT}] >>> 0)) S[${Slot.ICOUNT + 1}] = (S[${Slot.ICOUNT + 1}] + 1) | 0; S[${Slot.ICOUNT}] = c0; }`,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
@@ -382,5 +387,7 @@ export type RegionFn = (...args: unknown[]) => void;
 
 /** Compile region source into a function taking the abi PARAMS. */
 export function compileRegion(src: RegionSource): RegionFn {
-  return new Function(...PARAMS, src.source) as RegionFn;
+  // The source URL names the region in host profiles (node --cpu-prof): a number only.
+  const url = `\n//# sourceURL=jitvisor-region-${(src.entry >>> 0).toString(16)}.js`;
+  return new Function(...PARAMS, src.source + url) as RegionFn;
 }

@@ -45,4 +45,4 @@ registerHelpers((ctx) => ({
     else mem.st32(lo, hi, d1lo);
     return old === vlo >>> 0 && vhi === 0 ? 0 : 1;
   },
-}));
+}), { memory: true });

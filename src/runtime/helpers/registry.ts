@@ -20,24 +20,42 @@ export interface HelperContext {
 export type HelperFn = (...args: number[]) => any;
 export type HelperFamily = (ctx: HelperContext) => Record<string, HelperFn>;
 
-const families: HelperFamily[] = [];
+/**
+ * What a helper family may do besides reading and writing CPU registers (X, V, FPCR,
+ * FPSR, the exclusive monitor): `memory` = it accesses guest memory, so it can fault
+ * and can write a page holding translated code. Generated code records the faulting
+ * PC and re-checks the budget after calling such helpers only.
+ */
+export interface HelperTraits {
+  memory: boolean;
+}
+
+const families: { f: HelperFamily; traits: HelperTraits }[] = [];
 let names: string[] | undefined;
+let memoryNames: Set<string> | undefined;
 
 /** Family modules call this at load time. */
-export function registerHelpers(f: HelperFamily): void {
+export function registerHelpers(f: HelperFamily, traits: HelperTraits = { memory: false }): void {
   if (names) throw new Error('helper families must be registered before first use');
-  families.push(f);
+  families.push({ f, traits });
 }
 
 /** Stable list of helper names (index = ImmHelper operand). */
 export function helperNames(): readonly string[] {
   if (!names) {
-    const probe = families.flatMap((f) => Object.keys(f({} as HelperContext)));
+    const probe = families.flatMap(({ f }) => Object.keys(f({} as HelperContext)));
     const dup = probe.find((n, i) => probe.indexOf(n) !== i);
     if (dup) throw new Error(`helper ${dup} defined twice`);
     names = probe.sort();
   }
   return names;
+}
+
+/** Does the helper access guest memory (may fault, may invalidate translated code)? */
+export function helperTouchesMemory(index: number): boolean {
+  memoryNames ??= new Set(families.filter((x) => x.traits.memory).flatMap(({ f }) => Object.keys(f({} as HelperContext))));
+  const n = helperNames()[index];
+  return n === undefined || memoryNames.has(n);
 }
 
 export function helperIndex(name: string): number {
@@ -49,6 +67,6 @@ export function helperIndex(name: string): number {
 /** The helper object for one machine: name -> function, plus an array by index. */
 export function makeHelpers(ctx: HelperContext): { byName: Record<string, HelperFn>; byIndex: HelperFn[] } {
   const byName: Record<string, HelperFn> = Object.create(null);
-  for (const f of families) Object.assign(byName, f(ctx));
+  for (const { f } of families) Object.assign(byName, f(ctx));
   return { byName, byIndex: helperNames().map((n) => byName[n]!) };
 }

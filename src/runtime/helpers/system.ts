@@ -50,4 +50,4 @@ registerHelpers((ctx) => {
     dcNop(_lo: number, _hi: number): void {},
   };
   return h;
-});
+}, { memory: true });

@@ -1,0 +1,179 @@
+/**
+ * NZCV in generated code without packing it when nobody looks.
+ *
+ * The IR computes flags as a packed NZCV value (GetNZCVFromOp of an
+ * add/sub-with-carry, NZCVLogical of a result), stores it with A64SetNZCV and
+ * tests it with TestCond. Most flag values are only tested by the conditional
+ * branch or select right after them, then overwritten by the next compare.
+ * So, per block:
+ *
+ * - fused conditions: TestCond of the flags of `SUBS a, b` (carry in 1: CMP,
+ *   SUBS), of `ADDS` (Z and N) and of a logical result (TST, ANDS) becomes a
+ *   direct comparison of the operands or of the result;
+ * - lazy NZCV: A64SetNZCV of such flags does not pack them; it records the
+ *   operation (nk) and its operands and result (n1..n7, region locals). The
+ *   packed value is computed only where NZCV is observed: an A64GetNZCV, and
+ *   the region's finally (every exit, fault or not, so exceptions see exact
+ *   flags). `nk = 0` means `nz` holds the flags.
+ */
+import type { Block, Inst, Value } from '../ir/value.js';
+
+/** How one block handles NZCV. */
+export interface FlagPlan {
+  /** Producers whose packed flags must be computed where they are (f<id>). */
+  eager: Set<Inst>;
+  /** TestCond instructions replaced by a direct condition (JS boolean expression). */
+  fused: Map<Inst, string>;
+  /** Flag values not emitted at all: only fused tests and lazy sets use them. */
+  skip: Set<Inst>;
+  /** A64SetNZCV instructions emitted as a lazy record (statement text). */
+  lazy: Map<Inst, string>;
+}
+
+const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
+const H = (v: Value): string => (v.kind === 'imm' ? String(v.hi | 0) : `b${v.id}`);
+const isImm = (v: Value, n: number): boolean => v.kind === 'imm' && v.lo === n && v.hi === 0;
+
+/** Lazy kinds (nk): which packing the recorded operands need. */
+const enum Kind {
+  Sub32 = 1,
+  Add32 = 2,
+  Sub64 = 3,
+  Add64 = 4,
+  Logical32 = 5,
+  Logical64 = 6,
+}
+
+/** The record statement for A64SetNZCV(v), or undefined when v must be packed eagerly. */
+function lazyRecord(v: Value): string | undefined {
+  if (v.kind !== 'inst') return undefined;
+  if (v.op === 'NZCVLogical32') return `nk = ${Kind.Logical32}; n6 = ${L(v.args[0]!)};`;
+  if (v.op === 'NZCVLogical64') return `nk = ${Kind.Logical64}; n6 = ${L(v.args[0]!)}; n7 = ${H(v.args[0]!)};`;
+  if (v.op !== 'GetNZCVFromOp') return undefined;
+  const p = v.args[0] as Inst;
+  const [a, b, cin] = p.args as [Value, Value, Value];
+  switch (p.op) {
+    case 'SubWithCarry32':
+    case 'AddWithCarry32':
+      return `nk = ${p.op === 'SubWithCarry32' ? Kind.Sub32 : Kind.Add32}; n1 = ${L(a)}; n3 = ${L(b)}; n5 = ${L(cin)}; n6 = a${p.id};`;
+    case 'SubWithCarry64':
+    case 'AddWithCarry64':
+      return `nk = ${p.op === 'SubWithCarry64' ? Kind.Sub64 : Kind.Add64}; n1 = ${L(a)}; n2 = ${H(a)}; n3 = ${L(b)}; n4 = ${H(b)}; n5 = ${L(cin)}; n6 = a${p.id}; n7 = b${p.id};`;
+    default:
+      return undefined;
+  }
+}
+
+/** Locals of the lazy record, declared once per region. */
+export const LAZY_DECLS = 'nk = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0';
+
+/** Statement: make `nz` exact from a pending lazy record (see Kind). */
+export const PACK_NZCV =
+  `if (nk !== 0) { const y = nk === ${Kind.Sub32} || nk === ${Kind.Sub64} ? ~n3 : n3, yh = nk === ${Kind.Sub64} ? ~n4 : n4; ` +
+  `if (nk <= ${Kind.Add32}) { const u = (n1 >>> 0) + (y >>> 0) + n5; nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((n1 ^ n6) & (y ^ n6)) >>> 31) << 28); } ` +
+  `else if (nk <= ${Kind.Add64}) { const u = (n1 >>> 0) + (y >>> 0) + n5, uh = (n2 >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0); nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((n2 ^ n7) & (yh ^ n7)) >>> 31) << 28); } ` +
+  `else if (nk === ${Kind.Logical32}) nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0); ` +
+  `else nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0); nk = 0; }`;
+
+/** Signed/unsigned 64-bit comparisons of (xl, xh) against (yl, yh) as JS boolean expressions. */
+function cmp64(xl: string, xh: string, yl: string, yh: string, op: '<' | '>' | '<=' | '>=', unsigned: boolean): string {
+  const hiA = unsigned ? `(${xh} >>> 0)` : `(${xh} | 0)`;
+  const hiB = unsigned ? `(${yh} >>> 0)` : `(${yh} | 0)`;
+  const strict = op === '<' || op === '>' ? op : (op[0] as '<' | '>');
+  return `(${hiA} ${strict} ${hiB} || (${xh} === ${yh} && (${xl} >>> 0) ${op} (${yl} >>> 0)))`;
+}
+
+/**
+ * The condition (A64 cond 0..15) of the flags of `x - y` (SUBS with carry in 1) as a
+ * direct comparison; r is the result (lo, hi) for N; 64-bit when hi strings are given.
+ */
+function subCondition(cond: number, x: [string, string?], y: [string, string?], r: [string, string?]): string | undefined {
+  const wide = x[1] !== undefined;
+  let e: string;
+  const u = (op: '<' | '>' | '<=' | '>=') => (wide ? cmp64(x[0], x[1]!, y[0], y[1]!, op, true) : `((${x[0]} >>> 0) ${op} (${y[0]} >>> 0))`);
+  const s = (op: '<' | '>' | '<=' | '>=') => (wide ? cmp64(x[0], x[1]!, y[0], y[1]!, op, false) : `((${x[0]} | 0) ${op} (${y[0]} | 0))`);
+  switch (cond >> 1) {
+    case 0: e = wide ? `(${x[0]} === ${y[0]} && ${x[1]} === ${y[1]})` : `((${x[0]} | 0) === (${y[0]} | 0))`; break; // EQ
+    case 1: e = u('>='); break; // CS (HS)
+    case 2: e = `((${wide ? r[1] : r[0]} | 0) < 0)`; break; // MI
+    case 3: return undefined; // VS: leave to the packed value
+    case 4: e = u('>'); break; // HI
+    case 5: e = s('>='); break; // GE
+    case 6: e = s('>'); break; // GT
+    default: return undefined; // AL/NV
+  }
+  return cond & 1 ? `!${e}` : e;
+}
+
+/** Condition of the flags of a logical result v (N and Z from v, C = V = 0). */
+function logicalCondition(cond: number, v: Value, wide: boolean): string | undefined {
+  const zero = wide ? `((${L(v)} | ${H(v)}) === 0)` : `(${L(v)} === 0)`;
+  const neg = wide ? `((${H(v)} | 0) < 0)` : `((${L(v)} | 0) < 0)`;
+  let e: string;
+  switch (cond >> 1) {
+    case 0: e = zero; break; // EQ
+    case 1: e = 'false'; break; // CS: C = 0
+    case 2: e = neg; break; // MI
+    case 3: e = 'false'; break; // VS: V = 0
+    case 4: e = 'false'; break; // HI: C && !Z
+    case 5: e = `!${neg}`; break; // GE: N == V = 0
+    case 6: e = `(!${neg} && !${zero})`; break; // GT
+    default: return undefined;
+  }
+  return cond & 1 ? `!${e}` : e;
+}
+
+/** A direct condition for TestCond(flags, cond), or undefined to test the packed value. */
+function fuse(flags: Value, cond: number): string | undefined {
+  if (flags.kind !== 'inst') return undefined;
+  if (flags.op === 'NZCVLogical32' || flags.op === 'NZCVLogical64') return logicalCondition(cond, flags.args[0]!, flags.op === 'NZCVLogical64');
+  if (flags.op !== 'GetNZCVFromOp') return undefined;
+  const p = flags.args[0] as Inst;
+  const [a, b, cin] = p.args as [Value, Value, Value];
+  if ((p.op === 'SubWithCarry32' || p.op === 'SubWithCarry64') && isImm(cin, 1)) {
+    const wide = p.op === 'SubWithCarry64';
+    return subCondition(cond, wide ? [L(a), H(a)] : [L(a)], wide ? [L(b), H(b)] : [L(b)], wide ? [`a${p.id}`, `b${p.id}`] : [`a${p.id}`]);
+  }
+  if (p.op === 'AddWithCarry32' || p.op === 'AddWithCarry64') {
+    // N and Z come from the result alone.
+    const wide = p.op === 'AddWithCarry64';
+    const zero = wide ? `((a${p.id} | b${p.id}) === 0)` : `(a${p.id} === 0)`;
+    const neg = wide ? `((b${p.id} | 0) < 0)` : `((a${p.id} | 0) < 0)`;
+    if (cond >> 1 === 0) return cond & 1 ? `!${zero}` : zero;
+    if (cond >> 1 === 2) return cond & 1 ? `!${neg}` : neg;
+  }
+  return undefined;
+}
+
+/** Plan the flag code of one block (see the file comment). */
+export function planFlags(b: Block): FlagPlan {
+  const users = new Map<Inst, Inst[]>();
+  for (const i of b.insts) for (const a of i.args) if (a.kind === 'inst') users.set(a, [...(users.get(a) ?? []), i]);
+
+  const fused = new Map<Inst, string>();
+  for (const i of b.insts) {
+    if (i.op !== 'TestCond') continue;
+    const cond = i.args[1]!;
+    const e = fuse(i.args[0]!, cond.kind === 'imm' ? cond.lo : -1);
+    if (e !== undefined) fused.set(i, e);
+  }
+
+  const lazy = new Map<Inst, string>();
+  for (const i of b.insts) {
+    if (i.op !== 'A64SetNZCV') continue;
+    const r = lazyRecord(i.args[0]!);
+    if (r !== undefined) lazy.set(i, r);
+  }
+
+  // A flag value whose every user is a fused test or the deferred set need not exist.
+  const skip = new Set<Inst>();
+  const eager = new Set<Inst>();
+  const onlyFusedOrLazy = (i: Inst) => (users.get(i) ?? []).every((u) => fused.has(u) || lazy.has(u));
+  for (const i of b.insts) {
+    if (i.op === 'GetNZCVFromOp' || i.op === 'NZCVLogical32' || i.op === 'NZCVLogical64') {
+      if (onlyFusedOrLazy(i)) skip.add(i);
+      else if (i.op === 'GetNZCVFromOp') eager.add(i.args[0] as Inst);
+    }
+  }
+  return { eager, fused, skip, lazy };
+}

@@ -1,0 +1,106 @@
+/**
+ * Fused conditions and lazy NZCV (src/backend-js/flags.ts): every condition
+ * after SUBS, ADDS and ANDS (W and X forms) on edge operands, tested by a
+ * conditional select and a conditional branch; the JIT must agree with the
+ * interpreter (which packs NZCV eagerly) and with NZCV computed here.
+ */
+import t from 'tap';
+import { makeEnv, runBoth, x } from '../helpers/testenv.js';
+
+const M64 = (1n << 64n) - 1n;
+
+/** NZCV (bits 3..0) of op on 32- or 64-bit operands, from the Arm pseudocode. */
+function nzcvOf(op: 'subs' | 'adds' | 'ands', wide: boolean, a: bigint, b: bigint): number {
+  const bits = wide ? 64n : 32n;
+  const mask = (1n << bits) - 1n;
+  const sign = 1n << (bits - 1n);
+  const sx = (v: bigint) => (v & sign ? v - (1n << bits) : v);
+  a &= mask;
+  b &= mask;
+  if (op === 'ands') {
+    const r = a & b;
+    return ((r & sign ? 8 : 0) | (r === 0n ? 4 : 0)) >>> 0;
+  }
+  const y = op === 'subs' ? ~b & mask : b;
+  const cin = op === 'subs' ? 1n : 0n;
+  const usum = a + y + cin;
+  const ssum = sx(a) + sx(y) + cin;
+  const r = usum & mask;
+  return (r & sign ? 8 : 0) | (r === 0n ? 4 : 0) | (usum !== r ? 2 : 0) | (sx(r) !== ssum ? 1 : 0);
+}
+
+function holds(cond: number, nzcv: number): boolean {
+  const n = (nzcv >> 3) & 1, z = (nzcv >> 2) & 1, c = (nzcv >> 1) & 1, v = nzcv & 1;
+  let r: boolean;
+  switch (cond >> 1) {
+    case 0: r = z === 1; break;
+    case 1: r = c === 1; break;
+    case 2: r = n === 1; break;
+    case 3: r = v === 1; break;
+    case 4: r = c === 1 && z === 0; break;
+    case 5: r = n === v; break;
+    case 6: r = n === v && z === 0; break;
+    default: return true;
+  }
+  return cond & 1 && cond !== 15 ? !r : r;
+}
+
+const OPS = {
+  subs: { x: 0xeb010002, w: 0x6b010002 }, // subs x2, x0, x1 / subs w2, w0, w1
+  adds: { x: 0xab010002, w: 0x2b010002 }, // adds x2, x0, x1 / adds w2, w0, w1
+  ands: { x: 0xea010002, w: 0x6a010002 }, // ands x2, x0, x1 / ands w2, w0, w1
+} as const;
+
+// Sign, carry and overflow boundaries of both widths (each pair costs two engine runs).
+const EDGES = [0n, 1n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x8000000000000000n, M64];
+
+t.test('every condition after SUBS, ADDS and ANDS on edge operands', (t) => {
+  let checked = 0;
+  for (const [name, enc] of Object.entries(OPS) as ['subs' | 'adds' | 'ands', { x: number; w: number }][]) {
+    for (const wide of [false, true]) {
+      for (let cond = 0; cond < 16; cond++) {
+        const words = [
+          wide ? enc.x : enc.w,
+          (0x9a9f07e3 | (cond << 12)) >>> 0, // csinc x3, xzr, xzr, <cond>: 0 when cond holds
+          (0x54000040 | cond) >>> 0, // b.<cond> +8
+          0xd2800024, // mov x4, #1 (skipped when cond holds)
+        ];
+        for (const a of EDGES) {
+          for (const b of EDGES) {
+            const env = makeEnv(words);
+            env.cpu.setX(0, a);
+            env.cpu.setX(1, b);
+            env.cpu.nzcv = 0x50000000; // flags before: overwritten by the op
+            runBoth(env);
+            const want = nzcvOf(name, wide, a, b);
+            const yes = holds(cond, want);
+            if ((env.cpu.nzcv >>> 28) !== want || x(env, 3) !== (yes ? 0n : 1n) || x(env, 4) !== (yes ? 0n : 1n)) {
+              t.fail(`${name} ${wide ? 'x' : 'w'} cond ${cond} a=${a} b=${b}: nzcv ${(env.cpu.nzcv >>> 28).toString(2)} want ${want.toString(2)}, x3=${x(env, 3)} x4=${x(env, 4)}`);
+              t.end();
+              return;
+            }
+            checked++;
+          }
+        }
+      }
+    }
+  }
+  t.equal(checked, 3 * 2 * 16 * EDGES.length * EDGES.length, 'all combinations agree');
+  t.end();
+});
+
+t.test('lazy NZCV is exact when a later load faults', (t) => {
+  // cmp x0, x1 then a load from an unmapped address: the fault must see the compare's flags.
+  const words = [
+    0xeb01001f, // cmp x0, x1
+    0xf9400040, // ldr x0, [x2]
+  ];
+  const env = makeEnv(words);
+  env.cpu.setX(0, 3n);
+  env.cpu.setX(1, 5n);
+  env.cpu.setX(2, 0x7000_0000n);
+  runBoth(env);
+  t.equal(env.stop?.kind, 'fault');
+  t.equal(env.cpu.nzcv >>> 28, nzcvOf('subs', true, 3n, 5n), 'N set, C clear: 3 - 5');
+  t.end();
+});
