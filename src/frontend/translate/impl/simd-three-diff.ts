@@ -4,11 +4,53 @@
  */
 import type { Fields } from '../../decoder/bitpattern.js';
 import type { Handler, HandlerGroup } from '../handler.js';
-import { helper, lanesOf } from './simd-common.js';
+import { elem, helper, lanesOf, longElem, setElems, sfOf } from './simd-common.js';
+import { LANE, type LaneOp, laneOp } from './simd-three-same.js';
 
-/** Long, wide and high-narrow forms: esize = 8 << size (the narrow size); size = '11' reserved. */
+/**
+ * The long and wide forms inlined in IR, on result elements of 32 (sf = 0, U32) or 64 bits
+ * (sf = 1, U64): n and m are the operands extended to the result size (for a wide form n is
+ * Vn's full element), d() reads Vd's element. Multiplies only from 16-bit sources, where
+ * the 32-bit product is exact.
+ */
+interface LongOp {
+  signed: boolean;
+  wide?: boolean;
+  mul?: boolean;
+  fn: LaneOp;
+}
+const { add, sub, mul, mla, mls } = LANE;
+const LONG: Partial<Record<string, LongOp>> = {
+  saddl: { signed: true, fn: add },
+  uaddl: { signed: false, fn: add },
+  ssubl: { signed: true, fn: sub },
+  usubl: { signed: false, fn: sub },
+  saddw: { signed: true, wide: true, fn: add },
+  uaddw: { signed: false, wide: true, fn: add },
+  ssubw: { signed: true, wide: true, fn: sub },
+  usubw: { signed: false, wide: true, fn: sub },
+  smull: { signed: true, mul: true, fn: mul },
+  umull: { signed: false, mul: true, fn: mul },
+  smlal: { signed: true, mul: true, fn: mla },
+  umlal: { signed: false, mul: true, fn: mla },
+  smlsl: { signed: true, mul: true, fn: mls },
+  umlsl: { signed: false, mul: true, fn: mls },
+};
+
+/** Long, wide and high-narrow forms: esize = 8 << size (the narrow size); size = '11' reserved. LONG ops inline from 16/32-bit sources. */
 function three(op: string): Handler {
-  return (c, f) => (f.x === 3 ? c.unallocated() : helper(c, `simd_${op}`, f.d!, f.n!, f.m!, 8 << f.x!, f.q!));
+  return (c, f) => {
+    if (f.x === 3) return c.unallocated();
+    const esize = 8 << f.x!;
+    const l = LONG[op];
+    if (!l || esize === 8 || (l.mul && esize !== 16)) return helper(c, `simd_${op}`, f.d!, f.n!, f.m!, esize, f.q!);
+    const sf = sfOf(2 * esize);
+    setElems(c, f.d!, 2 * esize, 64 / esize, (i) => {
+      const n = l.wide ? elem(c, f.n!, 2 * esize, i) : longElem(c, f.n!, esize, f.q!, l.signed, i);
+      return l.fn(c, sf, n, longElem(c, f.m!, esize, f.q!, l.signed, i), () => elem(c, f.d!, 2 * esize, i));
+    });
+    return true;
+  };
 }
 /** SQDMULL, SQDMLAL, SQDMLSL: only 16- and 32-bit source elements. */
 function sqdml(op: string, isScalar: boolean): Handler {
@@ -25,19 +67,31 @@ function elemOperand(f: Fields): { esize: number; index: number; m: number } | u
   if (f.x === 2) return { esize: 32, index: (f.H! << 1) | f.L!, m: (f.M! << 4) | f.m! };
   return undefined;
 }
-/** Same-size by element: simd_<op>_elem(d, n, m, index, esize, lanes). */
+/** Same-size by element: MUL/MLA/MLS on 32-bit elements inline in IR (LANE), else simd_<op>_elem(d, n, m, index, esize, lanes). */
 function elemSame(op: string, isScalar: boolean): Handler {
   return (c, f) => {
     const e = elemOperand(f);
     if (!e) return c.unallocated();
+    const fn = laneOp(op);
+    if (fn && e.esize === 32 && !isScalar) {
+      const me = c.V32(e.m, e.index);
+      setElems(c, f.d!, 32, lanesOf(f.q!, 32), (i) => fn(c, 0, c.V32(f.n!, i), me, () => c.V32(f.d!, i)));
+      return true;
+    }
     return helper(c, `simd_${op}_elem`, f.d!, f.n!, e.m, e.index, e.esize, isScalar ? 1 : lanesOf(f.q!, e.esize));
   };
 }
-/** Long by element: simd_<op>_elem(d, n, m, index, esize, q, lanes). */
+/** Long by element: the LONG multiplies from 16-bit elements inline in IR, else simd_<op>_elem(d, n, m, index, esize, q, lanes). */
 function elemLong(op: string, isScalar: boolean): Handler {
   return (c, f) => {
     const e = elemOperand(f);
     if (!e) return c.unallocated();
+    const l = LONG[op];
+    if (l?.mul && e.esize === 16 && !isScalar) {
+      const me = longElem(c, e.m, 16, 0, l.signed, e.index);
+      setElems(c, f.d!, 32, 4, (i) => l.fn(c, 0, longElem(c, f.n!, 16, f.q!, l.signed, i), me, () => c.V32(f.d!, i)));
+      return true;
+    }
     return helper(c, `simd_${op}_elem`, f.d!, f.n!, e.m, e.index, e.esize, isScalar ? 0 : f.q!, isScalar ? 1 : 64 / e.esize);
   };
 }

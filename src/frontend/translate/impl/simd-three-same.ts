@@ -1,8 +1,9 @@
 /** Translators: Advanced SIMD three same and scalar three same (integer). */
+import type { Fields } from '../../decoder/bitpattern.js';
 import type { Value } from '../../../ir/value.js';
 import type { TranslationContext } from '../context.js';
 import type { Handler, HandlerGroup } from '../handler.js';
-import { helper, lanesOf, setVector } from './simd-common.js';
+import { elem, helper, lanesOf, maskLtSigned, maskLtUnsigned, maskOf, setElems, setVector, sfOf } from './simd-common.js';
 
 /**
  * Which size/Q values an encoding allows:
@@ -31,41 +32,54 @@ export function scalarReserved(rule: ScalarSizes, size: number): boolean {
   }
 }
 
-/** Vd = op(Vn, Vm) lane by lane, in helper simd_<op>(d, n, m, esize, lanes). */
+/** A lane operation on 32-bit (sf = 0, U32) or 64-bit (sf = 1, U64) elements; d() reads Vd's element (MLA, MLS). */
+export type LaneOp = (c: TranslationContext, sf: number, n: Value, m: Value, d: () => Value) => Value;
+
+/** The ops whose 32- and 64-bit element forms are inlined in IR (compares give all ones / zero). */
+export const LANE = {
+  add: (c, sf, n, m) => c.op(sf, 'Add', n, m),
+  sub: (c, sf, n, m) => c.op(sf, 'Sub', n, m),
+  /** MUL, MLA, MLS have no 64-bit form (size = '11' is reserved). */
+  mul: (c, _sf, n, m) => c.ir.op('Mul32', n, m),
+  mla: (c, _sf, n, m, d) => c.ir.op('Add32', d(), c.ir.op('Mul32', n, m)),
+  mls: (c, _sf, n, m, d) => c.ir.op('Sub32', d(), c.ir.op('Mul32', n, m)),
+  cmeq: (c, sf, n, m) => maskOf(c, sf, c.op(sf, 'IsZero', c.op(sf, 'Xor', n, m))),
+  cmtst: (c, sf, n, m) => c.op(sf, 'Select', c.op(sf, 'IsZero', c.op(sf, 'And', n, m)), c.const(sf, 0n), c.const(sf, -1n)),
+  cmgt: (c, sf, n, m) => maskLtSigned(c, sf, m, n),
+  cmge: (c, sf, n, m) => c.op(sf, 'Not', maskLtSigned(c, sf, n, m)),
+  cmhi: (c, sf, n, m) => maskLtUnsigned(c, sf, m, n),
+  cmhs: (c, sf, n, m) => c.op(sf, 'Not', maskLtUnsigned(c, sf, n, m)),
+} satisfies Record<string, LaneOp>;
+
+/** LANE[op], if op is inlined. */
+export function laneOp(op: string): LaneOp | undefined {
+  return Object.hasOwn(LANE, op) ? LANE[op as keyof typeof LANE] : undefined;
+}
+
+/** Vd = op(Vn, Vm) over count elements of esize: inline in IR (LANE) for 32/64-bit elements, else false. */
+function inline(c: TranslationContext, op: string, f: Fields, esize: number, count: number): boolean {
+  const fn = laneOp(op);
+  if (!fn || esize < 32) return false;
+  const sf = sfOf(esize);
+  setElems(c, f.d!, esize, count, (i) => fn(c, sf, elem(c, f.n!, esize, i), elem(c, f.m!, esize, i), () => elem(c, f.d!, esize, i)));
+  return true;
+}
+
+/** Vd = op(Vn, Vm) lane by lane: inline for 32/64-bit elements of the LANE ops, else helper simd_<op>(d, n, m, esize, lanes). */
 function vec(op: string, rule: VecSizes): Handler {
   return (c, f) => {
     if (vecReserved(rule, f.x!, f.q!)) return c.unallocated();
     const esize = 8 << f.x!;
-    return helper(c, `simd_${op}`, f.d!, f.n!, f.m!, esize, lanesOf(f.q!, esize));
+    const lanes = lanesOf(f.q!, esize);
+    return inline(c, op, f, esize, lanes) || helper(c, `simd_${op}`, f.d!, f.n!, f.m!, esize, lanes);
   };
 }
 /** The scalar form: one element of esize bits, the rest of Vd zeroed. */
 function scalar(op: string, rule: ScalarSizes): Handler {
   return (c, f) => {
     if (scalarReserved(rule, f.x!)) return c.unallocated();
-    return helper(c, `simd_${op}`, f.d!, f.n!, f.m!, 8 << f.x!, 1);
-  };
-}
-
-/** ADD/SUB: 64-bit lanes inline in IR, narrower lanes in the helper. */
-function addSub(sub: boolean): Handler {
-  const name = sub ? 'sub' : 'add';
-  return (c, f) => {
-    if (f.x === 3) {
-      if (!f.q) return c.unallocated();
-      setVector(c, 1, f.d!, (i) => c.ir.op(sub ? 'Sub64' : 'Add64', c.V64(f.n!, i), c.V64(f.m!, i)));
-      return true;
-    }
-    return vec(name, 'any64')(c, f);
-  };
-}
-function addSubScalar(sub: boolean): Handler {
-  return (c, f) => {
-    if (f.x !== 3) return c.unallocated();
-    const r = c.ir.op(sub ? 'Sub64' : 'Add64', c.V64(f.n!, 0), c.V64(f.m!, 0));
-    c.setV64(f.d!, 0, r);
-    c.zeroVHigh(f.d!);
-    return true;
+    const esize = 8 << f.x!;
+    return inline(c, op, f, esize, 1) || helper(c, `simd_${op}`, f.d!, f.n!, f.m!, esize, 1);
   };
 }
 
@@ -110,8 +124,8 @@ export const SIMD_THREE_SAME_HANDLERS = {
   UABD_vector: vec('uabd', 'no64'),
   SABA_vector: vec('saba', 'no64'),
   UABA_vector: vec('uaba', 'no64'),
-  ADD_vector: addSub(false),
-  SUB_vector: addSub(true),
+  ADD_vector: vec('add', 'any64'),
+  SUB_vector: vec('sub', 'any64'),
   MLA_vector: vec('mla', 'no64'),
   MLS_vector: vec('mls', 'no64'),
   MUL_vector: vec('mul', 'no64'),
@@ -142,8 +156,8 @@ export const SIMD_THREE_SAME_HANDLERS = {
   UQSHL_reg_scalar: scalar('uqshl_reg', 'any'),
   SQRSHL_scalar: scalar('sqrshl', 'any'),
   UQRSHL_scalar: scalar('uqrshl', 'any'),
-  ADD_scalar: addSubScalar(false),
-  SUB_scalar: addSubScalar(true),
+  ADD_scalar: scalar('add', 'd'),
+  SUB_scalar: scalar('sub', 'd'),
   SQDMULH_scalar: scalar('sqdmulh', 'hs'),
   SQRDMULH_scalar: scalar('sqrdmulh', 'hs'),
 

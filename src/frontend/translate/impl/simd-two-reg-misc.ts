@@ -1,20 +1,54 @@
 /** Translators: Advanced SIMD two-register miscellaneous and scalar two-register miscellaneous (integer). */
+import type { Value } from '../../../ir/value.js';
+import type { TranslationContext } from '../context.js';
 import type { Handler, HandlerGroup } from '../handler.js';
-import { helper, lanesOf, setVector } from './simd-common.js';
+import { elem, helper, lanesOf, maskOf, setElems, setLong, setNarrow, setVector, sfOf, signFill } from './simd-common.js';
 
-/** Unary lane op simd_<op>(d, n, esize, lanes); any64: size:Q = '110' reserved, else size = '11' reserved. */
+/** A unary lane op on 32-bit (sf = 0, U32) or 64-bit (sf = 1, U64) elements. */
+type UnaryOp = (c: TranslationContext, sf: number, n: Value) => Value;
+
+/** a <= 0 (signed) as a mask: the sign of a | (a - 1). */
+const maskLeZero: UnaryOp = (c, sf, n) => signFill(c, sf, c.op(sf, 'Or', n, c.op(sf, 'Sub', n, c.const(sf, 1n))));
+
+/** The ops whose 32- and 64-bit element forms are inlined in IR (compares with zero give all ones / zero). */
+const UNARY: Partial<Record<string, UnaryOp>> = {
+  cmeq_zero: (c, sf, n) => maskOf(c, sf, c.op(sf, 'IsZero', n)),
+  cmlt_zero: (c, sf, n) => signFill(c, sf, n),
+  cmge_zero: (c, sf, n) => c.op(sf, 'Not', signFill(c, sf, n)),
+  cmle_zero: maskLeZero,
+  cmgt_zero: (c, sf, n) => c.op(sf, 'Not', maskLeZero(c, sf, n)),
+  neg: (c, sf, n) => c.op(sf, 'Sub', c.const(sf, 0n), n),
+  /** |a| = (a EOR s) - s with s the sign mask. */
+  abs: (c, sf, n) => {
+    const s = signFill(c, sf, n);
+    return c.op(sf, 'Sub', c.op(sf, 'Xor', n, s), s);
+  },
+};
+
+/** Vd = op(Vn) over count elements of esize: inline in IR (UNARY) for 32/64-bit elements, else false. */
+function inline(c: TranslationContext, op: string, d: number, n: number, esize: number, count: number): boolean {
+  const fn = UNARY[op];
+  if (!fn || esize < 32) return false;
+  const sf = sfOf(esize);
+  setElems(c, d, esize, count, (i) => fn(c, sf, elem(c, n, esize, i)));
+  return true;
+}
+
+/** Unary lane op (inline, or helper simd_<op>(d, n, esize, lanes)); any64: size:Q = '110' reserved, else size = '11' reserved. */
 function vec(op: string, any64: boolean): Handler {
   return (c, f) => {
     if (f.x === 3 && (!any64 || !f.q)) return c.unallocated();
     const esize = 8 << f.x!;
-    return helper(c, `simd_${op}`, f.d!, f.n!, esize, lanesOf(f.q!, esize));
+    const lanes = lanesOf(f.q!, esize);
+    return inline(c, op, f.d!, f.n!, esize, lanes) || helper(c, `simd_${op}`, f.d!, f.n!, esize, lanes);
   };
 }
 /** Scalar form on one element; onlyD: only size = '11' is allowed. */
 function scalar(op: string, onlyD: boolean): Handler {
   return (c, f) => {
     if (onlyD && f.x !== 3) return c.unallocated();
-    return helper(c, `simd_${op}`, f.d!, f.n!, 8 << f.x!, 1);
+    const esize = 8 << f.x!;
+    return inline(c, op, f.d!, f.n!, esize, 1) || helper(c, `simd_${op}`, f.d!, f.n!, esize, 1);
   };
 }
 
@@ -32,7 +66,7 @@ function addlp(op: string): Handler {
   return (c, f) => (f.x === 3 ? c.unallocated() : helper(c, `simd_${op}`, f.d!, f.n!, 8 << f.x!, f.q!));
 }
 
-/** XTN, SQXTN, UQXTN, SQXTUN (and the "2" forms, Q = 1): narrow to esize = 8 << size. */
+/** SQXTN, UQXTN, SQXTUN (and the "2" forms, Q = 1): narrow to esize = 8 << size. */
 function narrowVec(op: string): Handler {
   return (c, f) => {
     if (f.x === 3) return c.unallocated();
@@ -66,11 +100,21 @@ export const SIMD_TWO_REG_MISC_HANDLERS = {
   CMLT_zero_vector: vec('cmlt_zero', true),
   ABS_vector: vec('abs', true),
   NEG_vector: vec('neg', true),
-  XTN_vector: narrowVec('xtn'),
+  /** XTN (XTN2 with Q = 1), inline in IR. */
+  XTN_vector: (c, f) => {
+    if (f.x === 3) return c.unallocated();
+    setNarrow(c, f.d!, f.n!, 8 << f.x!, f.q!, 0);
+    return true;
+  },
   SQXTN_vector: narrowVec('sqxtn'),
   UQXTN_vector: narrowVec('uqxtn'),
   SQXTUN_vector: narrowVec('sqxtun'),
-  SHLL_vector: (c, f) => (f.x === 3 ? c.unallocated() : helper(c, 'simd_shll', f.d!, f.n!, 8 << f.x!, f.q!)),
+  /** SHLL (SHLL2 with Q = 1): lengthen and shift left by the source element size, inline in IR. */
+  SHLL_vector: (c, f) => {
+    if (f.x === 3) return c.unallocated();
+    setLong(c, f.d!, f.n!, 8 << f.x!, f.q!, false, 8 << f.x!);
+    return true;
+  },
   NOT: (c, f) => {
     setVector(c, f.q!, f.d!, (i) => c.ir.op('Not64', c.V64(f.n!, i)));
     return true;
