@@ -370,7 +370,6 @@ export function emitRegion(blocks: Block[]): RegionSource {
   const source = [
     `${load}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
-    `S[${Slot.EXIT_REASON}] = 0;`,
     `try {`,
     `for (;;) { switch (pc) {`,
     ...cases,

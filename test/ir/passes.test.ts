@@ -47,6 +47,32 @@ t.test('a memory access keeps an earlier set alive (a fault makes it visible)', 
   t.end();
 });
 
+t.test('vector registers: gets reuse known lanes, covered sets are dropped, overlaps are forgotten', (t) => {
+  const b = block((ir) => {
+    const d = ir.op('A64GetV64', ir.imm(1), ir.imm(0));
+    ir.op('A64SetV32', ir.imm(2), ir.imm(1), ir.u32(7)); // bytes 4..7 of v2: dead, covered by the next set
+    ir.op('A64SetV64', ir.imm(2), ir.imm(0), d);
+    ir.op('A64ZeroVHigh', ir.imm(2));
+    const lo = ir.op('A64GetV64', ir.imm(2), ir.imm(0)); // forwarded: %0
+    const hi = ir.op('A64GetV64', ir.imm(2), ir.imm(1)); // forwarded: zero
+    const w = ir.op('A64GetV32', ir.imm(2), ir.imm(1)); // a narrower range of a known one: read
+    ir.op('A64SetV64', ir.imm(3), ir.imm(0), lo);
+    ir.op('A64SetV64', ir.imm(3), ir.imm(1), hi);
+    ir.op('A64SetV32', ir.imm(4), ir.imm(0), w);
+  });
+  getSetElimination(b);
+  t.same(body(b), [
+    '%0:U64 = A64GetV64 1, 0',
+    'A64SetV64 2, 0, %0',
+    'A64ZeroVHigh 2',
+    '%3:U32 = A64GetV32 2, 1',
+    'A64SetV64 3, 0, %0',
+    'A64SetV64 3, 1, 0x0',
+    'A64SetV32 4, 0, %3',
+  ]);
+  t.end();
+});
+
 t.test('constant folding evaluates pure ops and applies identities', (t) => {
   const b = block((ir) => {
     const k = ir.op('Add64', ir.u64(-1, 0), ir.u64(1, 0)); // carries into the high word
