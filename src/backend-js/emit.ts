@@ -23,6 +23,8 @@ interface Ctx {
   hi: (r: number) => string;
   /** Guest PC (lo) of the instruction being emitted, for precise faults. */
   pcOf: (inst: Inst) => number;
+  /** Where word w of the vector file (4 per register) lives: a local or V[w]. */
+  vw: (w: number) => string;
 }
 
 const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
@@ -169,16 +171,34 @@ function call(ret: 'Void' | 'U32' | 'U64'): Emit {
 
 const V = (r: Value, lane: number, words: number) => 4 * imm(r) + words * lane;
 
+/** Words of the vector file an instruction reads or writes (none for other ops). */
+function vectorWords(i: Inst): number[] {
+  switch (i.op) {
+    case 'A64GetV32':
+    case 'A64SetV32':
+      return [V(i.args[0]!, imm(i.args[1]!), 1)];
+    case 'A64GetV64':
+    case 'A64SetV64': {
+      const w = V(i.args[0]!, imm(i.args[1]!), 2);
+      return [w, w + 1];
+    }
+    case 'A64ZeroVHigh':
+      return [4 * imm(i.args[0]!) + 2, 4 * imm(i.args[0]!) + 3];
+    default:
+      return [];
+  }
+}
+
 const EMITTERS: Record<Opcode, Emit> = {
   A64GetW: (i, c) => `a${i.id} = ${c.lo(imm(i.args[0]!))};`,
   A64GetX: (i, c) => `a${i.id} = ${c.lo(imm(i.args[0]!))}; b${i.id} = ${c.hi(imm(i.args[0]!))};`,
   A64SetW: (i, c) => `${c.lo(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${c.hi(imm(i.args[0]!))} = 0;`,
   A64SetX: (i, c) => `${c.lo(imm(i.args[0]!))} = ${L(i.args[1]!)}; ${c.hi(imm(i.args[0]!))} = ${Hh(i.args[1]!)};`,
-  A64GetV32: (i) => `a${i.id} = V[${V(i.args[0]!, imm(i.args[1]!), 1)}];`,
-  A64GetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `a${i.id} = V[${w}]; b${i.id} = V[${w + 1}];`; },
-  A64SetV32: (i) => `V[${V(i.args[0]!, imm(i.args[1]!), 1)}] = ${L(i.args[2]!)};`,
-  A64SetV64: (i) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `V[${w}] = ${L(i.args[2]!)}; V[${w + 1}] = ${Hh(i.args[2]!)};`; },
-  A64ZeroVHigh: (i) => { const w = 4 * imm(i.args[0]!) + 2; return `V[${w}] = 0; V[${w + 1}] = 0;`; },
+  A64GetV32: (i, c) => `a${i.id} = ${c.vw(V(i.args[0]!, imm(i.args[1]!), 1))};`,
+  A64GetV64: (i, c) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `a${i.id} = ${c.vw(w)}; b${i.id} = ${c.vw(w + 1)};`; },
+  A64SetV32: (i, c) => `${c.vw(V(i.args[0]!, imm(i.args[1]!), 1))} = ${L(i.args[2]!)};`,
+  A64SetV64: (i, c) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `${c.vw(w)} = ${L(i.args[2]!)}; ${c.vw(w + 1)} = ${Hh(i.args[2]!)};`; },
+  A64ZeroVHigh: (i, c) => { const w = 4 * imm(i.args[0]!) + 2; return `${c.vw(w)} = 0; ${c.vw(w + 1)} = 0;`; },
   A64GetNZCV: (i) => `${PACK_NZCV} a${i.id} = nz;`,
   A64SetNZCV: (i) => `nz = ${L(i.args[0]!)}; nk = 0;`,
   A64SetExclusive: (i) => {
@@ -336,6 +356,19 @@ function terminalCode(t: Terminal, inRegion: Set<number>, pcHi: number): string 
 export function emitRegion(blocks: Block[]): RegionSource {
   const locals = hasLoop(blocks);
   const where = locals ? inLocals : inState;
+  // Vector words live in locals too in a looping region without helper calls (helpers use the V array).
+  const vLocals = locals && !blocks.some((b) => b.insts.some((i) => OPCODES[i.op].effect === 'call'));
+  const vUsed = new Set<number>(), vWritten = new Set<number>();
+  const vw = vLocals ? (w: number) => `v${w}` : (w: number) => `V[${w}]`;
+  if (vLocals) {
+    for (const b of blocks) {
+      for (const i of b.insts) {
+        const words = vectorWords(i);
+        for (const w of words) vUsed.add(w);
+        if (i.op === 'A64SetV32' || i.op === 'A64SetV64' || i.op === 'A64ZeroVHigh') for (const w of words) vWritten.add(w);
+      }
+    }
+  }
   const pcHi = blocks[0]!.start.hi;
   const inRegion = new Set(blocks.map((b) => b.start.lo | 0));
   const regsRead = new Set<number>(), regsWritten = new Set<number>();
@@ -347,7 +380,7 @@ export function emitRegion(blocks: Block[]): RegionSource {
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
     const plan = planFlags(b);
-    const ctx: Ctx = { flagUsers: plan.eager, ...where, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
     const decls: string[] = [];
     const body: string[] = [];
     for (const inst of b.insts) {
@@ -366,9 +399,11 @@ export function emitRegion(blocks: Block[]): RegionSource {
   }
   const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');
-  const spill = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
+  const spillX = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
+  const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
+  const spill = spillX + [...vWritten].sort((a, b) => a - b).map((w) => ` V[${w}] = v${w};`).join('');
   const source = [
-    `${load}`,
+    `${load}${loadV ? ' ' + loadV : ''}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
     `try {`,
     `for (;;) { switch (pc) {`,
