@@ -8,6 +8,15 @@
  * (NaNs, infinities, denormals, tiny or overflowing results, ...) goes to the
  * bigint reference implementation in fp-soft.ts.
  *
+ * Before that, the common case of a running program (fastRN: FPCR RN with
+ * FZ = 0, and FPSR.IXC already set, since flags are sticky): the host result
+ * itself when it is finite and normal, no inexact test needed; for the fused
+ * multiply-add an exactly rounded emulation (fmaRNAt). Those also serve the
+ * register-level helpers of fp.ts and simd-fast-fp.ts, which read the
+ * registers as doubles directly. Bit patterns become doubles by arithmetic
+ * (toD), not through a scratch Float64Array written as two int32 halves: that
+ * store-to-load forwarding stall was the main cost of every operation.
+ *
  * Conventions (see fp.ts for the list):
  *   s       CPU scalar state: reads s[Slot.FPCR], ORs flags into s[Slot.FPSR]
  *   32-bit  bit patterns as numbers (int32 or uint32 accepted; uint32 returned)
@@ -23,17 +32,60 @@ import {
 
 const RET_HI = Slot.RET_HI;
 const FPCR = Slot.FPCR;
+const FPSR = Slot.FPSR;
 
 // ---- host scratch for bit-pattern <-> double (never used for NaNs) ----
-const F64 = new Float64Array(1);
+const F64 = new Float64Array(2);
 const I32 = new Int32Array(F64.buffer);
 const F32 = new Float32Array(1);
+/** Operands and result of fmaRNAt for the bit-pattern interface. */
+const SCR = new Float64Array(4);
 const U32 = new Uint32Array(F32.buffer);
 
-function toD(lo: number, hi: number): number {
-  I32[0] = lo;
-  I32[1] = hi;
-  return F64[0]!;
+/**
+ * 2^(e - 1075) by sign and biased exponent (hi >>> 20; e = 0 as e = 1), +-Infinity for
+ * e = 0x7ff: (significand with its implicit bit) * POW[hi >>> 20] is the value of a finite
+ * double, +-Infinity for infinities and NaNs.
+ */
+const POW = new Float64Array(4096);
+/** The implicit bit (2^52) by biased exponent, 0 for zero/denormal. */
+const IMPL = new Float64Array(2048);
+for (let i = 0; i < 4096; i++) {
+  const e = i & 0x7ff;
+  POW[i] = (i & 0x800 ? -1 : 1) * (e === 0x7ff ? Infinity : 2 ** (Math.max(e, 1) - 1075));
+  if (i < 2048 && i !== 0) IMPL[i] = 2 ** 52;
+}
+/**
+ * The double of a bit pattern, computed (writing two int32 halves and reading the
+ * float64 back would stall store forwarding): exact for finite patterns, +-Infinity
+ * for infinities and NaNs (callers test for NaN patterns first or reject
+ * non-finite results).
+ */
+export function toD(lo: number, hi: number): number {
+  return ((hi & 0xfffff) * 4294967296 + (lo >>> 0) + IMPL[(hi >>> 20) & 0x7ff]!) * POW[hi >>> 20]!;
+}
+/** ulp of a double by biased exponent (denormals: 2^-1074). */
+const ULP = new Float64Array(2048);
+for (let e = 0; e < 2048; e++) ULP[e] = 2 ** (Math.max(e, 1) - 1075);
+
+/**
+ * FPCR.RMode = RN and FZ = 0 and FPSR.IXC already set: then a host double
+ * operation whose result is finite and normal (|r| > 2^-1022; inputs may be
+ * anything, NaN, infinite and zero results are left to the caller's slow path) gives
+ * the Arm result with no new flag (IXC is sticky; DN only matters for NaNs).
+ */
+export function fastRN(s: Int32Array): boolean {
+  return (s[FPCR]! & 0x01c00000) === 0 && (s[FPSR]! & FPSR_IXC) !== 0;
+}
+/** |r| is normal and finite (NaN fails). */
+export function normalD(r: number): boolean {
+  const a = Math.abs(r);
+  return a > MIN_D && a < Infinity;
+}
+/** Same for a single result. */
+export function normalS(r: number): boolean {
+  const a = Math.abs(r);
+  return a > MIN_S && a < Infinity;
 }
 function toF(bits: number): number {
   U32[0] = bits;
@@ -169,6 +221,10 @@ function zeroSum(x: number, y: number, sd: number, rmode: number): number {
 // =====================================================================
 
 function addSub32(s: Int32Array, a: number, b: number, sub: boolean): number {
+  if (fastRN(s)) {
+    const r = Math.fround(sub ? toF(a) - toF(b) : toF(a) + toF(b));
+    if (normalS(r)) return bitsF(r);
+  }
   if (okS(a) && okS(b)) {
     const x = toF(a), y = sub ? -toF(b) : toF(b);
     const sd = x + y;
@@ -192,6 +248,10 @@ export function fpSub32(s: Int32Array, a: number, b: number): number {
 
 /** FPMul (single). */
 export function fpMul32(s: Int32Array, a: number, b: number): number {
+  if (fastRN(s)) {
+    const r = Math.fround(toF(a) * toF(b));
+    if (normalS(r)) return bitsF(r);
+  }
   if (okS(a) && okS(b)) {
     const p = toF(a) * toF(b);
     if (p === 0) return bitsF(p);
@@ -209,6 +269,10 @@ export function fpMulX32(s: Int32Array, a: number, b: number): number {
 
 /** FPDiv (single). */
 export function fpDiv32(s: Int32Array, a: number, b: number): number {
+  if (fastRN(s)) {
+    const r = Math.fround(toF(a) / toF(b));
+    if (normalS(r)) return bitsF(r);
+  }
   if (okS(a) && okS(b) && (b & 0x7fffffff) !== 0) {
     const x = toF(a), y = toF(b);
     const sd = x / y;
@@ -222,6 +286,10 @@ export function fpDiv32(s: Int32Array, a: number, b: number): number {
 
 /** FPSqrt (single). */
 export function fpSqrt32(s: Int32Array, a: number): number {
+  if (fastRN(s)) {
+    const r = Math.fround(Math.sqrt(toF(a)));
+    if (normalS(r)) return bitsF(r);
+  }
   if (okS(a)) {
     if ((a & 0x7fffffff) === 0) return a >>> 0;
     if (a >>> 31 === 0) {
@@ -237,6 +305,20 @@ export function fpSqrt32(s: Int32Array, a: number): number {
 
 /** FPMulAdd (single): addend + a*b, fused (one rounding). */
 export function fpMulAdd32(s: Int32Array, addend: number, a: number, b: number): number {
+  if (fastRN(s)) {
+    // a*b is exact in a double, sd + t = c + a*b exactly; rounding sd to single is only
+    // wrong when sd is a midpoint between two singles and t != 0 (then t decides)
+    const c = toF(addend), p = toF(a) * toF(b);
+    const sd = c + p;
+    const bv = sd - c;
+    const t = c - (sd - bv) + (p - bv);
+    let r = Math.fround(sd);
+    if (t !== 0 && r !== sd) {
+      const dd = sd - r, other = sd + dd;
+      if (Math.fround(other) === other && t > 0 === dd > 0) r = other;
+    }
+    if (normalS(r)) return bitsF(r);
+  }
   if (okS(addend) && okS(a) && okS(b) && (a & 0x7fffffff) !== 0 && (b & 0x7fffffff) !== 0) {
     const c = toF(addend);
     const p = toF(a) * toF(b); // exact
@@ -325,6 +407,10 @@ export const fpAbs32 = (a: number): number => (a & 0x7fffffff) >>> 0;
 // =====================================================================
 
 function addSub64(s: Int32Array, alo: number, ahi: number, blo: number, bhi: number, sub: boolean): number {
+  if (fastRN(s)) {
+    const r = sub ? toD(alo, ahi) - toD(blo, bhi) : toD(alo, ahi) + toD(blo, bhi);
+    if (normalD(r)) return outD(s, r);
+  }
   // (exponents below 1022 so that TwoSum cannot overflow)
   if (okD(alo, ahi) && okD(blo, bhi) && (ahi & 0x7fe00000) !== 0x7fe00000 && (bhi & 0x7fe00000) !== 0x7fe00000) {
     const x = toD(alo, ahi), y = sub ? -toD(blo, bhi) : toD(blo, bhi);
@@ -351,6 +437,10 @@ export function fpSub64(s: Int32Array, alo: number, ahi: number, blo: number, bh
 
 /** FPMul (double). */
 export function fpMul64(s: Int32Array, alo: number, ahi: number, blo: number, bhi: number): number {
+  if (fastRN(s)) {
+    const r = toD(alo, ahi) * toD(blo, bhi);
+    if (normalD(r)) return outD(s, r);
+  }
   if (okD(alo, ahi) && okD(blo, bhi)) {
     const x = toD(alo, ahi), y = toD(blo, bhi);
     if (x === 0 || y === 0) return outD(s, x * y);
@@ -371,6 +461,10 @@ export function fpMulX64(s: Int32Array, alo: number, ahi: number, blo: number, b
 
 /** FPDiv (double). */
 export function fpDiv64(s: Int32Array, alo: number, ahi: number, blo: number, bhi: number): number {
+  if (fastRN(s)) {
+    const r = toD(alo, ahi) / toD(blo, bhi);
+    if (normalD(r)) return outD(s, r);
+  }
   if (okD(alo, ahi) && okD(blo, bhi) && ((bhi & 0x7fffffff) | blo) !== 0) {
     const x = toD(alo, ahi), y = toD(blo, bhi);
     if (x === 0) return outD(s, x / y);
@@ -389,6 +483,10 @@ export function fpDiv64(s: Int32Array, alo: number, ahi: number, blo: number, bh
 
 /** FPSqrt (double). */
 export function fpSqrt64(s: Int32Array, lo: number, hi: number): number {
+  if (fastRN(s)) {
+    const r = Math.sqrt(toD(lo, hi));
+    if (normalD(r)) return outD(s, r);
+  }
   if (okD(lo, hi)) {
     if (((hi & 0x7fffffff) | lo) === 0) {
       s[RET_HI] = hi;
@@ -406,6 +504,74 @@ export function fpSqrt64(s: Int32Array, lo: number, hi: number): number {
   return out64(s, sqrtBig(FMT_D, B64(lo, hi), s));
 }
 
+/** Round to odd of vh + vl, vl != 0 and |vl| <= ulp(vh)/2 (vh = RN(vh + vl)): vh when odd, else its neighbour toward vl. */
+function roundOdd(vh: number, vl: number): number {
+  F64[0] = vh;
+  const lo = I32[0]!, hi = I32[1]!;
+  if ((lo & 1) !== 0) return vh;
+  const e = (hi >>> 20) & 0x7ff;
+  let u = ULP[e]!;
+  // toward zero from a power of two (not the smallest normal): the step below is half an ulp
+  if (vl > 0 !== vh > 0 && lo === 0 && (hi & 0xfffff) === 0 && e > 1) u *= 0.5;
+  return vl > 0 ? vh + u : vh - u;
+}
+
+/**
+ * Fused multiply-add rounded to nearest even, on doubles in a Float64Array
+ * (the vector register file, or a scratch): A[o] = c + x*y with c = sc * A[ic],
+ * x = sx * A[ix], y = A[iy] (sc, sx = +-1), by Boldo-Melquiond (exact product,
+ * TwoSum, round to odd of the low parts, one final rounding). No flags are
+ * raised: this is the Arm result in FPCR RN with FZ = 0 and FPSR.IXC already
+ * set (see fastRN). Returns false, A[o] untouched, unless x and y are normal,
+ * and the product, c and the result far from underflow and overflow (NaNs,
+ * infinities, zeros... fail; the caller's exact path decides). Arrays and
+ * indices in, a boolean out: nothing is boxed when the call is not inlined.
+ */
+export function fmaRNAt(A: Float64Array, o: number, ic: number, ix: number, iy: number, sc: number, sx: number): boolean {
+  const c = sc * A[ic]!, x = sx * A[ix]!, y = A[iy]!;
+  const p = x * y;
+  const ap = Math.abs(p), ax = Math.abs(x), ay = Math.abs(y);
+  if (!(ap >= 2 ** -897 && ap < 2 ** 999 && ax >= MIN_D && ax < 2 ** 996 && ay >= MIN_D && ay < 2 ** 996 && Math.abs(c) < 2 ** 1000)) return false;
+  return fmaRNCore(A, o, c, x, y, p);
+}
+/**
+ * The arithmetic of fmaRNAt, p = RN(x*y). (Split from it so that each stays
+ * under V8's inlining size limit: both inline into a small caller.)
+ */
+function fmaRNCore(A: Float64Array, o: number, c: number, x: number, y: number, p: number): boolean {
+  // Dekker product error (Veltkamp splits)
+  const cx = 134217729 * x;
+  const xh = cx - (cx - x);
+  const xl = x - xh;
+  const cy = 134217729 * y;
+  const yh = cy - (cy - y);
+  const yl = y - yh;
+  const pl = xh * yh - p + xh * yl + xl * yh + xl * yl;
+  // TwoSum(c, p) = sh + sl; the exact result is X = sh + sl + pl
+  const sh = c + p;
+  const bv = sh - c;
+  const sl = c - (sh - bv) + (p - bv);
+  const v = sl + pl;
+  // r = RN(T), T = sh + v. Unless sl + pl is exact (v = sl + pl, r = RN(X)), the
+  // TwoSum was inexact, so |p| <= 2|sh|, |v| <= 1.5 ulp(sh) and the final grid near r
+  // is a multiple of ulp(v) > 2|vl|: RN(T) = RN(X) unless T is a midpoint of that
+  // grid, where the sign of vl = sl + pl - v decides (this is what the round to odd
+  // of Boldo-Melquiond achieves). e = T - r exactly (Fast2Sum, |sh| >> |v|); T is a
+  // midpoint iff r + 2e (the neighbour) is a double: then (r + 2e) - r === 2e,
+  // while a non-double r + 2e rounds to r or to the neighbour, 0 < |2e| < the spacing.
+  let r = sh + v;
+  const e = v - (r - sh);
+  if (r + 2 * e - r === 2 * e) {
+    // a midpoint, or e = 0, or sl + pl exact (Fast2Sum's e may be anything then, but vl = 0)
+    const bw = v - sl;
+    const vl = sl - (v - bw) + (pl - bw);
+    if (vl !== 0 && vl > 0 === e > 0) r += 2 * e;
+  }
+  if (!(Math.abs(r) >= SAFE_D)) return false;
+  A[o] = r;
+  return true;
+}
+
 /**
  * Fast fused multiply-add on doubles (Boldo-Melquiond: exact product,
  * TwoSum, round-to-odd of the low parts, one final rounding), returning the
@@ -421,23 +587,7 @@ function fma64Fast(s: Int32Array, c: number, x: number, y: number, ea: number, e
   const vh = sl + pl;
   bv = vh - sl;
   const vl = sl - (vh - bv) + (pl - bv);
-  let v = vh;
-  if (vl !== 0) {
-    F64[0] = vh;
-    if ((I32[0]! & 1) === 0) {
-      // round to odd: step vh one unit toward vl
-      let lo = I32[0]!, hi = I32[1]!;
-      const up = (vl > 0) === (vh > 0); // increase magnitude?
-      if (up) {
-        lo = (lo + 1) | 0;
-        if (lo === 0) hi = (hi + 1) | 0;
-      } else {
-        if (lo === 0) hi = (hi - 1) | 0;
-        lo = (lo - 1) | 0;
-      }
-      v = toD(lo, hi);
-    }
-  }
+  const v = vl !== 0 ? roundOdd(vh, vl) : vh;
   const r = sh + v;
   const ar = Math.abs(r);
   if (!(ar >= SAFE_D && ar < 2 ** 1023)) return -1;
@@ -459,6 +609,12 @@ function fma64Fast(s: Int32Array, c: number, x: number, y: number, ea: number, e
 
 /** FPMulAdd (double): addend + a*b, fused (one rounding). */
 export function fpMulAdd64(s: Int32Array, clo: number, chi: number, alo: number, ahi: number, blo: number, bhi: number): number {
+  if (fastRN(s)) {
+    SCR[0] = toD(clo, chi);
+    SCR[1] = toD(alo, ahi);
+    SCR[2] = toD(blo, bhi);
+    if (fmaRNAt(SCR, 3, 0, 1, 2, 1, 1)) return outD(s, SCR[3]!);
+  }
   if (okD(clo, chi) && okD(alo, ahi) && okD(blo, bhi) && ((ahi & 0x7fffffff) | alo) !== 0 && ((bhi & 0x7fffffff) | blo) !== 0) {
     const r = fma64Fast(s, toD(clo, chi), toD(alo, ahi), toD(blo, bhi), expD(ahi), expD(bhi));
     if (r >= 0) return r;

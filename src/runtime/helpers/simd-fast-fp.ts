@@ -12,7 +12,7 @@
  */
 import { Slot } from '../../backend-js/abi.js';
 import {
-  fixedToFp, fpAdd32, fpAdd64, fpCompareEQ32, fpCompareEQ64, fpCompareGE32, fpCompareGE64, fpCompareGT32, fpCompareGT64, fpConvert,
+  fastRN, fixedToFp, fmaRNAt, normalD, fpAdd32, fpAdd64, fpCompareEQ32, fpCompareEQ64, fpCompareGE32, fpCompareGE64, fpCompareGT32, fpCompareGT64, fpConvert,
   fpcrRounding, fpDiv32, fpDiv64, fpMax32, fpMax64, fpMaxNum32, fpMaxNum64, fpMin32, fpMin64, fpMinNum32, fpMinNum64, fpMul32,
   fpMul64, fpMulAdd32, fpMulAdd64, fpMulX32, fpMulX64, fpRecipStepFused32, fpRecipStepFused64, FPRounding, fpRoundInt,
   fpRSqrtStepFused32, fpRSqrtStepFused64, fpSqrt32, fpSqrt64, fpSub32, fpSub64, fpToFixed,
@@ -231,11 +231,51 @@ const fpSpecs = specList(() => {
   return specs;
 });
 
+const FADD = 0, FSUB = 1, FMUL = 2, FDIV = 3, FMLA = 4, FMLS = 5;
+/**
+ * FADD/FSUB/FMUL/FDIV/FMLA/FMLS (same shape) on 64-bit lanes straight on the
+ * registers as doubles when fastRN holds (FPCR RN, FZ = 0, FPSR.IXC set): a
+ * lane whose host result is not finite and normal takes the exact path on
+ * bit patterns; other element sizes and modes: the generated helper `gen`.
+ * Lane i reads only lane i of Vn, Vm (and Vd): alias-safe in place.
+ */
+function makeFast64(K: Kernel, gen: HelperFn, kind: number): HelperFn {
+  const S = K.S, i32 = K.i32, VD = K.cpu.v.f64;
+  function slowLane(o: number, a: number, b: number): void {
+    const al = i32[2 * a]!, ah = i32[2 * a + 1]!, bl = i32[2 * b]!, bh = i32[2 * b + 1]!;
+    let lo: number;
+    if (kind === FADD) lo = fpAdd64(S, al, ah, bl, bh);
+    else if (kind === FSUB) lo = fpSub64(S, al, ah, bl, bh);
+    else if (kind === FMUL) lo = fpMul64(S, al, ah, bl, bh);
+    else if (kind === FDIV) lo = fpDiv64(S, al, ah, bl, bh);
+    else lo = fpMulAdd64(S, i32[2 * o]!, i32[2 * o + 1]!, al, kind === FMLS ? ah ^ 0x80000000 : ah, bl, bh);
+    i32[2 * o] = lo;
+    i32[2 * o + 1] = S[HI]!;
+  }
+  return function simd_fp64_fast(d: number, n: number, m: number, esize: number, lanes: number): void {
+    if (esize !== 64 || !fastRN(S)) return gen(d, n, m, esize, lanes);
+    for (let i = 0; i < lanes; i++) {
+      const o = 2 * d + i, a = 2 * n + i, b = 2 * m + i;
+      if (kind >= FMLA) {
+        if (!fmaRNAt(VD, o, o, a, b, 1, kind === FMLS ? -1 : 1)) slowLane(o, a, b);
+      } else {
+        const x = VD[a]!, y = VD[b]!;
+        const r = kind === FADD ? x + y : kind === FSUB ? x - y : kind === FMUL ? x * y : x / y;
+        if (normalD(r)) VD[o] = r;
+        else slowLane(o, a, b);
+      }
+    }
+    if (lanes === 1) VD[2 * d + 1] = 0;
+  };
+}
+
 /** Overrides for fpVectorHelpers (simd-fp.ts). */
 export function fastFp(ctx: HelperContext, generic: Fam): Fam {
   const K = kernelOf(ctx.cpu);
   const out = realize(fpSpecs(), K, generic);
   out.simd_fcvtl = makeFcvtl(K);
   out.simd_fcvtn = makeFcvtn(K);
+  const fast: Record<string, number> = { simd_fadd: FADD, simd_fsub: FSUB, simd_fmul: FMUL, simd_fdiv: FDIV, simd_fmla: FMLA, simd_fmls: FMLS };
+  for (const [name, kind] of Object.entries(fast)) out[name] = makeFast64(K, out[name]!, kind);
   return out;
 }
