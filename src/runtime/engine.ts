@@ -86,6 +86,8 @@ export class Engine {
   private readonly fastLo = new Int32Array(FAST_SIZE).fill(1);
   private readonly fastHi = new Int32Array(FAST_SIZE);
   private readonly fastEntry: (Entry | undefined)[] = new Array<Entry | undefined>(FAST_SIZE).fill(undefined);
+  /** The compiled region of fastEntry[k], if any: what the dispatcher's inner loop calls. */
+  private readonly fastRegion: (RegionFn | undefined)[] = new Array<RegionFn | undefined>(FAST_SIZE).fill(undefined);
   private readonly pageEntries = new Map<number, Set<number>>();
   /** RAM page -> entries whose compiled region contains code from that page. */
   private readonly pageRegions = new Map<number, Set<Entry>>();
@@ -140,6 +142,7 @@ export class Engine {
   flushFast(): void {
     this.fastLo.fill(1); // no PC is odd
     this.fastEntry.fill(undefined);
+    this.fastRegion.fill(undefined);
   }
 
   private translate(lo: number, hi: number): Entry {
@@ -223,9 +226,37 @@ export class Engine {
     const threshold = this.threshold();
     const stats = this.stats;
     const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
-    const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry;
+    const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry, fastRegion = this.fastRegion;
     S[Slot.BUDGET] = budget;
     for (;;) {
+      if (!PROFILE) {
+        // Inner loop: from one compiled region to the next through the fast table, nothing else.
+        let calls = 0;
+        try {
+          for (;;) {
+            if (S[Slot.BUDGET]! <= 0) break;
+            const lo = S[Slot.PC]!;
+            const k = (lo >>> 2) & FAST_MASK;
+            const region = fastRegion[k];
+            if (region === undefined || fastLo[k] !== lo || fastHi[k] !== S[Slot.PC + 1]) break;
+            calls++;
+            region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+            if (S[Slot.EXIT_REASON] !== ExitReason.Jump) break;
+          }
+        } catch (err) {
+          if (!(err instanceof GuestFault)) throw err;
+          S[Slot.PC] = err.pcLo;
+          S[Slot.PC + 1] = err.pcHi;
+          return this.stop({ kind: 'fault', fault: err });
+        } finally {
+          stats.regionCalls += calls;
+        }
+        if (S[Slot.EXIT_REASON] !== ExitReason.Jump) {
+          const stop = this.exitStop();
+          if (stop) return stop;
+          continue;
+        }
+      }
       if (S[Slot.BUDGET]! <= 0) return { kind: 'budget' };
       const lo = S[Slot.PC]!, hi = S[Slot.PC + 1]!;
       const k = (lo >>> 2) & FAST_MASK;
@@ -252,6 +283,7 @@ export class Engine {
         this.compile(lo, e);
         region = e.region;
       }
+      fastRegion[k] = region;
       try {
         if (region !== undefined) {
           stats.regionCalls++;
