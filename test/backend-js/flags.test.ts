@@ -5,6 +5,7 @@
  * interpreter (which packs NZCV eagerly) and with NZCV computed here.
  */
 import t from 'tap';
+import { condHolds } from '../../src/ir/int64.js';
 import { DATA_BASE, makeEnv, runBoth } from '../helpers/testenv.js';
 
 const M64 = (1n << 64n) - 1n;
@@ -29,21 +30,8 @@ function nzcvOf(op: 'subs' | 'adds' | 'ands', wide: boolean, a: bigint, b: bigin
   return (r & sign ? 8 : 0) | (r === 0n ? 4 : 0) | (usum !== r ? 2 : 0) | (sx(r) !== ssum ? 1 : 0);
 }
 
-function holds(cond: number, nzcv: number): boolean {
-  const n = (nzcv >> 3) & 1, z = (nzcv >> 2) & 1, c = (nzcv >> 1) & 1, v = nzcv & 1;
-  let r: boolean;
-  switch (cond >> 1) {
-    case 0: r = z === 1; break;
-    case 1: r = c === 1; break;
-    case 2: r = n === 1; break;
-    case 3: r = v === 1; break;
-    case 4: r = c === 1 && z === 0; break;
-    case 5: r = n === v; break;
-    case 6: r = n === v && z === 0; break;
-    default: return true;
-  }
-  return cond & 1 && cond !== 15 ? !r : r;
-}
+/** ConditionHolds on NZCV in bits 3..0. */
+const holds = (cond: number, nzcv: number): boolean => condHolds(nzcv << 28, cond);
 
 const OPS = {
   subs: { x: 0xeb010002, w: 0x6b010002 }, // subs x2, x0, x1 / subs w2, w0, w1

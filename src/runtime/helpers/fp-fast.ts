@@ -539,14 +539,7 @@ export function fmaRNAt(A: Float64Array, o: number, ic: number, ix: number, iy: 
  * under V8's inlining size limit: both inline into a small caller.)
  */
 function fmaRNCore(A: Float64Array, o: number, c: number, x: number, y: number, p: number): boolean {
-  // Dekker product error (Veltkamp splits)
-  const cx = 134217729 * x;
-  const xh = cx - (cx - x);
-  const xl = x - xh;
-  const cy = 134217729 * y;
-  const yh = cy - (cy - y);
-  const yl = y - yh;
-  const pl = xh * yh - p + xh * yl + xl * yh + xl * yl;
+  const pl = twoProdErr(x, y, p);
   // TwoSum(c, p) = sh + sl; the exact result is X = sh + sl + pl
   const sh = c + p;
   const bv = sh - c;
