@@ -7,38 +7,9 @@
 import t from 'tap';
 import { Slot } from '../../src/backend-js/abi.js';
 import * as fp from '../../src/runtime/helpers/fp.js';
+import { dbits, dval, fbits, fval, xorshift32 } from '../helpers/fp-bits.js';
 
-let seed = 0x12345678;
-function rnd32(): number {
-  // xorshift32
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
-const pick = <T>(a: T[]): T => a[rnd32() % a.length]!;
-
-const F64 = new Float64Array(1);
-const U32x2 = new Uint32Array(F64.buffer);
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-const dbits = (x: number): bigint => {
-  F64[0] = x;
-  return (BigInt(U32x2[1]!) << 32n) | BigInt(U32x2[0]!);
-};
-const fbits = (x: number): number => {
-  F32[0] = x;
-  return U32[0]!;
-};
-const fval = (b: number): number => {
-  U32[0] = b;
-  return F32[0]!;
-};
-const dval = (b: bigint): number => {
-  U32x2[0] = Number(b & 0xffffffffn);
-  U32x2[1] = Number(b >> 32n);
-  return F64[0]!;
-};
+const { rnd32, pick } = xorshift32(0x12345678);
 
 /** Interesting single-precision operands. */
 function genS(): number {

@@ -14,37 +14,9 @@ import { CpuState } from '../../src/runtime/cpu-state.js';
 import * as fp from '../../src/runtime/helpers/fp.js';
 import { makeHelpers, type HelperFn } from '../../src/runtime/helpers/all.js';
 import type { Memory } from '../../src/runtime/memory.js';
+import { dbits, dval, fbits, fval, xorshift32 } from '../helpers/fp-bits.js';
 
-let seed = 0x2468ace1;
-function rnd32(): number {
-  seed ^= seed << 13;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5;
-  return seed >>> 0;
-}
-const pick = <T>(a: readonly T[]): T => a[rnd32() % a.length]!;
-
-const F64 = new Float64Array(1);
-const U32x2 = new Uint32Array(F64.buffer);
-const F32 = new Float32Array(1);
-const U32 = new Uint32Array(F32.buffer);
-const dbits = (x: number): bigint => {
-  F64[0] = x;
-  return (BigInt(U32x2[1]!) << 32n) | BigInt(U32x2[0]!);
-};
-const dval = (b: bigint): number => {
-  U32x2[0] = Number(b & 0xffffffffn);
-  U32x2[1] = Number(b >> 32n);
-  return F64[0]!;
-};
-const fbits = (x: number): number => {
-  F32[0] = x;
-  return U32[0]!;
-};
-const fval = (b: number): number => {
-  U32[0] = b;
-  return F32[0]!;
-};
+const { rnd32, pick } = xorshift32(0x2468ace1);
 const sign = (): bigint => BigInt(rnd32() & 1) << 63n;
 const mant = (bits: number): bigint => {
   // a fraction with its set bits among the top `bits` (short mantissas make exact products and ties)
