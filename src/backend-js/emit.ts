@@ -12,6 +12,7 @@ import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, PARAMS, Slot, TLB_MASK } from './abi.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
+import { Hh, L } from './values.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -27,8 +28,6 @@ interface Ctx {
   vw: (w: number) => string;
 }
 
-const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
-const Hh = (v: Value): string => (v.kind === 'imm' ? String(v.hi | 0) : `b${v.id}`);
 const imm = (v: Value): number => (v as { lo: number }).lo;
 /**
  * Where guest registers live in generated code: locals (loaded at entry, spilled in the

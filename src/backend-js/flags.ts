@@ -17,6 +17,7 @@
  *   flags). `nk = 0` means `nz` holds the flags.
  */
 import type { Block, Inst, Value } from '../ir/value.js';
+import { Hh as H, L } from './values.js';
 
 /** How one block handles NZCV. */
 export interface FlagPlan {
@@ -30,8 +31,6 @@ export interface FlagPlan {
   lazy: Map<Inst, string>;
 }
 
-const L = (v: Value): string => (v.kind === 'imm' ? String(v.lo | 0) : `a${v.id}`);
-const H = (v: Value): string => (v.kind === 'imm' ? String(v.hi | 0) : `b${v.id}`);
 const isImm = (v: Value, n: number): boolean => v.kind === 'imm' && v.lo === n && v.hi === 0;
 
 /** Lazy kinds (nk): which packing the recorded operands need. */
@@ -148,7 +147,14 @@ function fuse(flags: Value, cond: number): string | undefined {
 /** Plan the flag code of one block (see the file comment). */
 export function planFlags(b: Block): FlagPlan {
   const users = new Map<Inst, Inst[]>();
-  for (const i of b.insts) for (const a of i.args) if (a.kind === 'inst') users.set(a, [...(users.get(a) ?? []), i]);
+  for (const i of b.insts) {
+    for (const a of i.args) {
+      if (a.kind !== 'inst') continue;
+      const list = users.get(a);
+      if (list) list.push(i);
+      else users.set(a, [i]);
+    }
+  }
 
   const fused = new Map<Inst, string>();
   for (const i of b.insts) {
@@ -165,7 +171,7 @@ export function planFlags(b: Block): FlagPlan {
     if (r !== undefined) lazy.set(i, r);
   }
 
-  // A flag value whose every user is a fused test or the deferred set need not exist.
+  // A flag value whose every user is a fused test or a lazy set need not exist.
   const skip = new Set<Inst>();
   const eager = new Set<Inst>();
   const onlyFusedOrLazy = (i: Inst) => (users.get(i) ?? []).every((u) => fused.has(u) || lazy.has(u));
