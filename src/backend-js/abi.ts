@@ -27,13 +27,19 @@ export const enum Slot {
   RET_HI = 76,
   /** Scratch: packed NZCV of the last 64-bit add-with-carry helper. */
   RET_FLAGS = 77,
-  /** Instructions retired (lo/hi, wrapping uint32 pieces). */
+  /** Instructions retired before the current budget slice (lo/hi, wrapping uint32 pieces). */
   ICOUNT = 78,
   /** Why the generated code stopped (ExitReason) and its argument. */
   EXIT_REASON = 80,
   EXIT_ARG = 81,
-  /** Instruction budget remaining before the runtime wants control back. */
+  /**
+   * Instruction budget remaining before the runtime wants control back. Generated code and
+   * the interpreter count retired instructions only here: the engine issues BUDGET_ISSUED,
+   * and instructions retired in a slice = BUDGET_ISSUED - BUDGET (folded into ICOUNT when
+   * the slice ends).
+   */
   BUDGET = 82,
+  BUDGET_ISSUED = 83,
   SIZE = 96,
 }
 
@@ -58,6 +64,8 @@ export const enum ExitReason {
   SysReg = 6,
   /** WFI/WFE/YIELD hint that wants the runtime. */
   Wait = 7,
+  /** A memory access faulted (runtime/code-memory.ts holds the fault); PC = the faulting instruction. */
+  Fault = 8,
 }
 
 /** Soft-TLB geometry. Entries are direct-mapped by (va >>> PAGE_BITS) & TLB_MASK. */
@@ -73,8 +81,8 @@ export const TLB_MASK = TLB_ENTRIES - 1;
  *   D   DataView     guest RAM
  *   RT  lo tag, RH hi tag, RA add-offset: read TLB (Int32Array each)
  *   WT, WH, WA:      write TLB
- *   M   MemSlow      slow-path memory entry points (may throw GuestFault)
- *   H   Helpers      named helper functions (FP/SIMD/system semantics)
+ *   M   CodeMemory   slow-path memory entry points (a guest fault becomes EXIT_REASON Fault)
+ *   H   Helpers      named helper functions (FP/SIMD/system semantics; memory ones as M)
  *   V   VecFile      vector register views
  */
 export const PARAMS = ['S', 'D', 'RT', 'RH', 'RA', 'WT', 'WH', 'WA', 'M', 'H', 'V'] as const;

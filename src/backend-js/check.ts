@@ -6,7 +6,7 @@
 import * as acorn from 'acorn';
 import { ALLOWED_GLOBALS, PARAMS } from './abi.js';
 
-const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|ic|bud|ip|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh|c0|e)$/;
+const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|bud|run|k\d+|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh)$/;
 const ALLOWED = new Set<string>([...PARAMS, ...ALLOWED_GLOBALS]);
 
 export class GeneratedCodeError extends Error {}
@@ -32,9 +32,9 @@ export function checkGenerated(source: string): void {
         throw new GeneratedCodeError(`generated code references '${name}', which is not in the backend ABI`);
       }
     }
-    if (n.type === 'Literal' && typeof n.value === 'string') {
-      // The only string literal the backend writes is the typeof check in the catch clause.
-      if (n.value !== 'object') throw new GeneratedCodeError(`generated code contains a string literal ${String(n.raw)}`);
+    if (n.type === 'Literal' && typeof n.value !== 'number' && typeof n.value !== 'boolean') {
+      // The backend writes numbers only: no string, regular expression or other literal.
+      throw new GeneratedCodeError(`generated code contains a literal ${String(n.raw)}`);
     }
     for (const [k, v] of Object.entries(n)) if (k !== 'type') walk(v, k, n);
   };

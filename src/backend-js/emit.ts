@@ -1,10 +1,14 @@
 /**
  * The JS backend: a region (blocks of one hot trace) becomes the source of one
- * function `for (;;) switch (pc) { case <block>: ... }` with the guest
+ * function, a loop around its blocks laid out as structured code (layout.ts), with the guest
  * registers it uses held in locals, NZCV in a local, 64-bit values as lo/hi
- * int32 locals (a<id>, b<id>), and the soft-TLB fast path inline. Everything
- * is spilled back to S in one `finally`, so exits and faults see exact state.
- * Generated text contains only numbers and names from abi.ts.
+ * int32 locals (a<id>, b<id>), and the soft-TLB fast path inline. Every exit
+ * leaves the loop to one epilogue that writes the state back to S. Faults are
+ * exits too: the slow-path entry points record a guest fault instead of
+ * throwing (runtime/code-memory.ts), and the code after the call leaves with
+ * the faulting instruction's PC. No try/finally: its exception edges carry
+ * every live local in TurboFan. Generated text contains only numbers and names
+ * from abi.ts.
  */
 import { helperNames } from '../runtime/helpers/all.js';
 import { helperTouchesMemory } from '../runtime/helpers/registry.js';
@@ -12,6 +16,7 @@ import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, PARAMS, Slot, TLB_MASK } from './abi.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
+import { layoutRegion, type Layout } from './layout.js';
 import { Hh, L } from './values.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -22,8 +27,12 @@ interface Ctx {
   /** Where guest register r lives: its low and high word as JS expressions. */
   lo: (r: number) => string;
   hi: (r: number) => string;
-  /** Guest PC (lo) of the instruction being emitted, for precise faults. */
-  pcOf: (inst: Inst) => number;
+  /**
+   * Statements around a call that can fault or write translated code: `save` writes
+   * the budget back (it counts retired instructions, and the runtime zeroes it to make
+   * running code leave); `restore` re-reads it and leaves on a fault, at the instruction.
+   */
+  slow: (inst: Inst) => { save: string; restore: string };
   /** Where word w of the vector file (4 per register) lives: a local or V[w]. */
   vw: (w: number) => string;
 }
@@ -36,16 +45,6 @@ const imm = (v: Value): number => (v as { lo: number }).lo;
  */
 const inLocals = { lo: (r: number) => `x${r}l`, hi: (r: number) => `x${r}h` };
 const inState = { lo: (r: number) => `S[${2 * r}]`, hi: (r: number) => `S[${2 * r + 1}]` };
-
-/** Does the region loop inside itself (an edge back to a block at or before its source, in region order)? */
-function hasLoop(blocks: Block[]): boolean {
-  const index = new Map(blocks.map((b, k) => [b.start.lo | 0, k]));
-  return blocks.some((b, k) => {
-    const t = b.terminal!;
-    const targets = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
-    return targets.some((p) => p.hi === b.start.hi && (index.get(p.lo | 0) ?? Infinity) <= k);
-  });
-}
 
 function helper(idx: number): string {
   const n = helperNames()[idx];
@@ -118,15 +117,16 @@ function read(size: 1 | 2 | 4 | 8): Emit {
   return (i, c) => {
     const a = i.args[0]!;
     const al = L(a), ah = Hh(a);
-    const ip = `ip = ${c.pcOf(i)}`;
+    const { save, restore } = c.slow(i);
     const hit = `RT[t] === ((${al} + ${size - 1}) & -4096) && RH[t] === ${ah}`;
     const off = `(RA[t] + ${al}) | 0`;
     const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
+    const miss = (ld: string) => `else { ${save} a${i.id} = M.${ld}(${al}, ${ah}); ${restore} } }`;
     switch (size) {
-      case 1: return `${head}a${i.id} = ${hit} ? D.getUint8(${off}) : (${ip}, M.ld8(${al}, ${ah})); }`;
-      case 2: return `${head}a${i.id} = ${hit} ? D.getUint16(${off}, true) : (${ip}, M.ld16(${al}, ${ah})); }`;
-      case 4: return `${head}a${i.id} = ${hit} ? D.getInt32(${off}, true) : (${ip}, M.ld32(${al}, ${ah})); }`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { ${ip}; a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; } }`;
+      case 1: return `${head}if (${hit}) a${i.id} = D.getUint8(${off}); ${miss('ld8')}`;
+      case 2: return `${head}if (${hit}) a${i.id} = D.getUint16(${off}, true); ${miss('ld16')}`;
+      case 4: return `${head}if (${hit}) a${i.id} = D.getInt32(${off}, true); ${miss('ld32')}`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { ${save} a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; ${restore} } }`;
     }
   };
 }
@@ -135,16 +135,15 @@ function write(size: 1 | 2 | 4 | 8): Emit {
   return (i, c) => {
     const [a, v] = i.args as [Value, Value];
     const al = L(a), ah = Hh(a);
-    const ip = `ip = ${c.pcOf(i)}`;
-    const chk = `if (S[${Slot.BUDGET}] <= 0) bud = 0;`; // the store may have invalidated translated code
+    const { save, restore } = c.slow(i); // a store may invalidate translated code: restore re-reads the budget
     const hit = `WT[t] === ((${al} + ${size - 1}) & -4096) && WH[t] === ${ah}`;
     const off = `(WA[t] + ${al}) | 0`;
     const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
     switch (size) {
-      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${ip}; M.st8(${al}, ${ah}, ${L(v)}); ${chk} } }`;
-      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${ip}; M.st16(${al}, ${ah}, ${L(v)}); ${chk} } }`;
-      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${ip}; M.st32(${al}, ${ah}, ${L(v)}); ${chk} } }`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${ip}; M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${chk} } }`;
+      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${save} M.st8(${al}, ${ah}, ${L(v)}); ${restore} } }`;
+      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${save} M.st16(${al}, ${ah}, ${L(v)}); ${restore} } }`;
+      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${save} M.st32(${al}, ${ah}, ${L(v)}); ${restore} } }`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${save} M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${restore} } }`;
     }
   };
 }
@@ -158,13 +157,11 @@ function call(ret: 'Void' | 'U32' | 'U64'): Emit {
       if (a.type === 'U64') args.push(Hh(a));
     }
     const callText = `H.${name}(${args.join(', ')})`;
-    // Only helpers that access memory can fault (need the PC) or write translated code (need the budget re-read).
-    const memory = helperTouchesMemory(imm(i.args[0]!));
-    const ip = memory ? `ip = ${c.pcOf(i)};` : '';
-    const chk = memory ? ` if (S[${Slot.BUDGET}] <= 0) bud = 0;` : '';
-    if (ret === 'Void') return `${ip} ${callText};${chk}`;
-    if (ret === 'U32') return `${ip} a${i.id} = ${callText} | 0;${chk}`;
-    return `${ip} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}];${chk}`;
+    // Only helpers that access memory can fault (the code leaves on one) or write translated code (the budget is re-read).
+    const { save, restore } = helperTouchesMemory(imm(i.args[0]!)) ? c.slow(i) : { save: '', restore: '' };
+    if (ret === 'Void') return `${save} ${callText}; ${restore}`;
+    if (ret === 'U32') return `${save} a${i.id} = ${callText} | 0; ${restore}`;
+    return `${save} a${i.id} = ${callText} | 0; b${i.id} = S[${Slot.RET_HI}]; ${restore}`;
   };
 }
 
@@ -315,7 +312,8 @@ const EMITTERS: Record<Opcode, Emit> = {
   Write64: write(8),
   CheckAlignment: (i, c) => {
     const a = i.args[0]!;
-    return `if ((${L(a)} & ${imm(i.args[1]!) - 1}) !== 0) { ip = ${c.pcOf(i)}; M.alignmentFault(${L(a)}, ${Hh(a)}, ${imm(i.args[2]!)}); }`;
+    const { save, restore } = c.slow(i);
+    return `if ((${L(a)} & ${imm(i.args[1]!) - 1}) !== 0) { ${save} M.alignmentFault(${L(a)}, ${Hh(a)}, ${imm(i.args[2]!)}); ${restore} }`;
   },
 
   CallVoid: call('Void'),
@@ -334,26 +332,43 @@ function lit(n: number): string {
   return String(n | 0);
 }
 
-function terminalCode(t: Terminal, inRegion: Set<number>, pcHi: number): string {
-  const go = (lo: number, hi: number) =>
-    hi === pcHi && inRegion.has(lo | 0) ? `pc = ${lit(lo)}; if (bud > 0) continue; break;` : `pc = ${lit(lo)}; pch = ${lit(hi)}; break;`;
+/**
+ * The jump at the end of block `from` (its position in the layout): forward inside the
+ * region, back to the entry, or out of the function with the PC. In-region jumps check
+ * the budget (a store may have invalidated translated code, and loops must yield).
+ */
+function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): string {
+  const leave = (lo: number, hi: number) => `pc = ${lit(lo)}; pch = ${lit(hi)}; break run;`;
+  const go = (lo: number, hi: number) => {
+    const to = hi === pcHi ? lay.index.get(lo | 0) : undefined;
+    if (to === 0) return `if (bud > 0) continue run; ${leave(lo, hi)}`;
+    if (to !== undefined && to > from) return `if (bud > 0) break k${to}; ${leave(lo, hi)}`;
+    return leave(lo, hi);
+  };
   switch (t.kind) {
     case 'Link':
       return go(t.next.lo, t.next.hi);
     case 'Branch':
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
-    case 'Indirect':
-      return `pc = ${L(t.target)}; pch = ${Hh(t.target)}; if (pch === ${lit(pcHi)} && bud > 0) continue; break;`;
+    case 'Indirect': {
+      // A return to a block of the region (a call's return address) stays inside.
+      const inside = lay.returnTargets.map((lo) => [lo, lay.index.get(lo)!] as const).filter(([, to]) => to === 0 || to > from);
+      const tests = inside.map(([lo, to]) => `if (pc === ${lit(lo)}) ${to === 0 ? 'continue run;' : `break k${to};`}`).join(' ');
+      const stay = tests ? ` if (pch === ${lit(pcHi)} && bud > 0) { ${tests} }` : '';
+      return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} break run;`;
+    }
     case 'Exit':
-      return `pc = ${lit(t.next.lo)}; pch = ${lit(t.next.hi)}; S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; break;`;
+      return `pc = ${lit(t.next.lo)}; pch = ${lit(t.next.hi)}; S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; break run;`;
     case 'Undefined':
-      return `pc = ${lit(t.at.lo)}; pch = ${lit(t.at.hi)}; S[${Slot.EXIT_REASON}] = ${ExitReason.Undefined}; break;`;
+      return `pc = ${lit(t.at.lo)}; pch = ${lit(t.at.hi)}; S[${Slot.EXIT_REASON}] = ${ExitReason.Undefined}; break run;`;
   }
 }
 
 /** Emit the source of one region function. blocks[0] is the entry. */
-export function emitRegion(blocks: Block[]): RegionSource {
-  const locals = hasLoop(blocks);
+export function emitRegion(regionBlocks: Block[]): RegionSource {
+  const lay = layoutRegion(regionBlocks);
+  const blocks = lay.order;
+  const locals = lay.loops;
   const where = locals ? inLocals : inState;
   // Vector words live in locals too in a looping region without helper calls (helpers use the V array).
   const vLocals = locals && !blocks.some((b) => b.insts.some((i) => OPCODES[i.op].effect === 'call'));
@@ -369,17 +384,23 @@ export function emitRegion(blocks: Block[]): RegionSource {
     }
   }
   const pcHi = blocks[0]!.start.hi;
-  const inRegion = new Set(blocks.map((b) => b.start.lo | 0));
   const regsRead = new Set<number>(), regsWritten = new Set<number>();
-  const cases: string[] = [];
   for (const b of blocks) {
-    b.renumber();
     for (const inst of b.insts) {
       if (inst.op === 'A64GetX' || inst.op === 'A64GetW') regsRead.add(imm(inst.args[0]!));
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
+  }
+  const code: string[] = [];
+  for (const [k, b] of blocks.entries()) {
+    b.renumber();
     const plan = planFlags(b);
-    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, pcOf: (inst) => (b.start.lo + 4 * inst.gi) | 0 };
+    // On a fault the instructions of the block before the faulting one have retired.
+    const slow = (inst: Inst) => ({
+      save: `S[${Slot.BUDGET}] = bud;`,
+      restore: `bud = S[${Slot.BUDGET}]; if (S[${Slot.EXIT_REASON}] !== 0) { pc = ${lit(b.start.lo + 4 * inst.gi)}; pch = ${lit(pcHi)}; bud -= ${inst.gi}; break run; }`,
+    });
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow };
     const decls: string[] = [];
     const body: string[] = [];
     for (const inst of b.insts) {
@@ -392,26 +413,23 @@ export function emitRegion(blocks: Block[]): RegionSource {
       body.push(fused !== undefined ? `a${inst.id} = ${fused} ? 1 : 0;` : lazy ?? EMITTERS[inst.op](inst, ctx));
     }
     const head = decls.length ? `let ${decls.join(', ')}; ` : '';
-    cases.push(
-      `case ${lit(b.start.lo)}: { ${head}\n${body.join('\n')}\nic += ${b.guestCount}; bud -= ${b.guestCount};\n${terminalCode(b.terminal!, inRegion, pcHi)} }`,
-    );
+    // Block k follows the end of labeled block k<k>, which encloses every block before it.
+    if (k > 0) code.push('}');
+    code.push(`{ ${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n${terminalCode(b.terminal!, k, lay, pcHi)} }`);
   }
   const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');
   const spillX = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
-  const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
   const spill = spillX + [...vWritten].sort((a, b) => a - b).map((w) => ` V[${w}] = v${w};`).join('');
+  const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
-    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ic = 0, bud = S[${Slot.BUDGET}], ip = 0;`,
-    `try {`,
-    `for (;;) { switch (pc) {`,
-    ...cases,
-    `default: break; }`,
-    `break; }`,
-    `} catch (e) { if (e !== null && typeof e === 'object') { e.pcLo = ip; e.pcHi = ${lit(pcHi)}; } throw e; }`,
-    `finally { ${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
-    `const c0 = (S[${Slot.ICOUNT}] + ic) | 0; if ((c0 >>> 0) < (S[${Slot.ICOUNT}] >>> 0)) S[${Slot.ICOUNT + 1}] = (S[${Slot.ICOUNT + 1}] + 1) | 0; S[${Slot.ICOUNT}] = c0; }`,
+    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, bud = S[${Slot.BUDGET}];`,
+    `run: for (;;) {`,
+    blocks.slice(1).map((_, k) => `k${blocks.length - 1 - k}: {`).join(' '),
+    ...code,
+    `}`,
+    `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }

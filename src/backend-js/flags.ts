@@ -12,9 +12,9 @@
  *   direct comparison of the operands or of the result;
  * - lazy NZCV: A64SetNZCV of such flags does not pack them; it records the
  *   operation (nk) and its operands and result (n1..n7, region locals). The
- *   packed value is computed only where NZCV is observed: an A64GetNZCV, and
- *   the region's finally (every exit, fault or not, so exceptions see exact
- *   flags). `nk = 0` means `nz` holds the flags.
+ *   packed value is computed only where NZCV is observed: an A64GetNZCV,  and
+ *   the region's epilogue (every exit, faults included, so exceptions see
+ *   exact flags). `nk = 0` means `nz` holds the flags.
  */
 import type { Block, Inst, Value } from '../ir/value.js';
 import { Hh as H, L } from './values.js';

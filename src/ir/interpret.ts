@@ -443,18 +443,13 @@ export function prepare(block: Block, env: InterpEnv): PreparedBlock {
         pb.faultGi = gis[k]!;
         throw e;
       }
-      addCount(S, count);
+      S[Slot.BUDGET] = S[Slot.BUDGET]! - count; // retired instructions are counted in the budget (abi.ts)
       term();
     },
   };
   return pb;
 }
 
-export function addCount(S: Int32Array, n: number): void {
-  const l = (S[Slot.ICOUNT]! + n) | 0;
-  if ((l >>> 0) < (S[Slot.ICOUNT]! >>> 0)) S[Slot.ICOUNT + 1] = (S[Slot.ICOUNT + 1]! + 1) | 0;
-  S[Slot.ICOUNT] = l;
-}
 
 function terminalRunner(t: Terminal, f: Frame, S: Int32Array): Exec {
   const setPc = (lo: number, hi: number) => {

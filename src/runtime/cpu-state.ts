@@ -65,8 +65,15 @@ export class CpuState {
     const a = this.v.u32;
     for (let k = 0; k < 4; k++) a[4 * n + k] = Number((v >> BigInt(32 * k)) & 0xffffffffn);
   }
-  /** Instructions retired. */
+  /** Instructions retired: those before the engine's current budget slice and those retired in it. */
   get icount(): number {
-    return (this.s[Slot.ICOUNT + 1]! >>> 0) * 0x1_0000_0000 + (this.s[Slot.ICOUNT]! >>> 0);
+    const s = this.s;
+    return (s[Slot.ICOUNT + 1]! >>> 0) * 0x1_0000_0000 + (s[Slot.ICOUNT]! >>> 0) + (s[Slot.BUDGET_ISSUED]! - s[Slot.BUDGET]!);
+  }
+  /** Add n retired instructions to ICOUNT (the engine, when a budget slice ends). */
+  addRetired(n: number): void {
+    const t = (this.s[Slot.ICOUNT + 1]! >>> 0) * 0x1_0000_0000 + (this.s[Slot.ICOUNT]! >>> 0) + n;
+    this.s[Slot.ICOUNT] = t % 0x1_0000_0000;
+    this.s[Slot.ICOUNT + 1] = Math.floor(t / 0x1_0000_0000);
   }
 }

@@ -10,14 +10,15 @@ import { compileRegion, emitRegion, type RegionFn } from '../backend-js/emit.js'
 import { checkGenerated } from '../backend-js/check.js';
 import { formatRegion } from '../backend-js/dump.js';
 import { translateBlock } from '../frontend/translate/translate.js';
-import { addCount, prepare, type PreparedBlock } from '../ir/interpret.js';
+import { prepare, type PreparedBlock } from '../ir/interpret.js';
 import { optimize } from '../ir/opt/pipeline.js';
 import { printBlock } from '../ir/print.js';
 import { verify } from '../ir/opt/verify.js';
 import type { Block } from '../ir/value.js';
 import type { CpuState } from './cpu-state.js';
 import { GuestFault } from './fault.js';
-import { makeHelpers, type HelperFn } from './helpers/all.js';
+import { makeHelpers, memoryHelperNames, type HelperFn } from './helpers/all.js';
+import { CodeMemory } from './code-memory.js';
 import type { Memory } from './memory.js';
 import { USER_MODE_CTX } from './location.js';
 
@@ -93,6 +94,7 @@ export class Engine {
   private readonly pageRegions = new Map<number, Set<Entry>>();
   private readonly helpers: { byName: Record<string, HelperFn>; byIndex: HelperFn[] };
   private readonly args: unknown[];
+  private readonly codeMem: CodeMemory;
   readonly tier: Tier;
   /**
    * Translation context of the code now running (see location.ts): part of every
@@ -112,7 +114,11 @@ export class Engine {
     this.tier = opts.tier ?? 'auto';
     this.helpers = makeHelpers({ cpu, mem });
     const m = mem;
-    this.args = [cpu.s, m.dv, m.rt, m.rh, m.ra, m.wt, m.wh, m.wa, m, this.helpers.byName, cpu.v.i32];
+    // Generated code's memory slow paths and memory helpers record guest faults instead of throwing them.
+    this.codeMem = new CodeMemory(mem, cpu.s);
+    const codeHelpers: Record<string, HelperFn> = Object.assign(Object.create(null), this.helpers.byName);
+    for (const n of memoryHelperNames()) codeHelpers[n] = this.codeMem.wrap(this.helpers.byName[n]!);
+    this.args = [cpu.s, m.dv, m.rt, m.rh, m.ra, m.wt, m.wh, m.wa, this.codeMem, codeHelpers, cpu.v.i32];
     if (this.args.length !== PARAMS.length) throw new Error('engine: argument list does not match abi PARAMS');
     mem.onCodeWrite = (ramPage) => this.invalidatePage(ramPage);
   }
@@ -135,7 +141,20 @@ export class Engine {
       for (const e of regions) e.region = undefined;
       this.pageRegions.delete(ramPage);
     }
-    this.cpu.s[Slot.BUDGET] = 0; // a running region leaves at its next block boundary
+    this.kick();
+  }
+
+  /**
+   * Make running code leave at its next block boundary: take the rest of the budget
+   * back, from what was issued too, so issued - remaining still counts exactly the
+   * instructions retired.
+   */
+  kick(): void {
+    const S = this.cpu.s;
+    const k = S[Slot.BUDGET]!;
+    if (k <= 0) return;
+    S[Slot.BUDGET] = 0;
+    S[Slot.BUDGET_ISSUED] = S[Slot.BUDGET_ISSUED]! - k;
   }
 
   /** Empty the dispatcher's fast table (it holds entries of one context only: call this when the context changes). */
@@ -211,23 +230,29 @@ export class Engine {
   /** Run until something needs the caller, or about `budget` instructions have retired. */
   run(budget = 1 << 24): Stop {
     const stats = this.stats;
-    const start = this.cpu.icount;
+    const S = this.cpu.s;
     const interpStart = stats.interpInsns;
+    S[Slot.BUDGET] = budget;
+    S[Slot.BUDGET_ISSUED] = budget;
     try {
-      return this.loop(budget);
+      return this.loop();
     } finally {
+      // Both tiers count retired instructions in the budget only: fold the slice into ICOUNT.
+      const retired = S[Slot.BUDGET_ISSUED]! - S[Slot.BUDGET]!;
+      this.cpu.addRetired(retired);
+      S[Slot.BUDGET] = 0;
+      S[Slot.BUDGET_ISSUED] = 0;
       // Instructions retired by compiled code: everything not counted by the interpreter.
-      stats.jitInsns += this.cpu.icount - start - (stats.interpInsns - interpStart);
+      stats.jitInsns += retired - (stats.interpInsns - interpStart);
     }
   }
 
-  private loop(budget: number): Stop {
+  private loop(): Stop {
     const S = this.cpu.s;
     const threshold = this.threshold();
     const stats = this.stats;
     const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
     const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry, fastRegion = this.fastRegion;
-    S[Slot.BUDGET] = budget;
     for (;;) {
       if (!PROFILE) {
         // Inner loop: from one compiled region to the next through the fast table, nothing else.
@@ -243,11 +268,6 @@ export class Engine {
             region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
             if (S[Slot.EXIT_REASON] !== ExitReason.Jump) break;
           }
-        } catch (err) {
-          if (!(err instanceof GuestFault)) throw err;
-          S[Slot.PC] = err.pcLo;
-          S[Slot.PC + 1] = err.pcHi;
-          return this.stop({ kind: 'fault', fault: err });
         } finally {
           stats.regionCalls += calls;
         }
@@ -284,35 +304,32 @@ export class Engine {
         region = e.region;
       }
       fastRegion[k] = region;
-      try {
-        if (region !== undefined) {
-          stats.regionCalls++;
-          if (PROFILE) {
-            const t0 = performance.now(), c0 = this.cpu.icount;
-            region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
-            const p = (e.prof ??= { ms: 0, calls: 0, insns: 0 });
-            p.ms += performance.now() - t0;
-            p.calls++;
-            p.insns += this.cpu.icount - c0;
-          } else region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
-        } else {
+      if (region !== undefined) {
+        stats.regionCalls++;
+        if (PROFILE) {
+          const t0 = performance.now(), c0 = this.cpu.icount;
+          region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+          const p = (e.prof ??= { ms: 0, calls: 0, insns: 0 });
+          p.ms += performance.now() - t0;
+          p.calls++;
+          p.insns += this.cpu.icount - c0;
+        } else region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+      } else {
+        try {
           e.prepared.run();
-          stats.interpBlocksRun++;
-          stats.interpInsns += e.block.guestCount;
-          S[Slot.BUDGET] = S[Slot.BUDGET]! - e.block.guestCount;
-          e.hits++;
-        }
-      } catch (err) {
-        if (!(err instanceof GuestFault)) throw err;
-        if (region === undefined) {
-          const at = e.block.start.lo + 4 * e.prepared.faultGi;
-          err.pcLo = at | 0;
+        } catch (err) {
+          if (!(err instanceof GuestFault)) throw err;
+          // The instructions before the faulting one retired.
+          err.pcLo = (e.block.start.lo + 4 * e.prepared.faultGi) | 0;
           err.pcHi = hi;
-          addCount(S, e.prepared.faultGi);
+          S[Slot.BUDGET] = S[Slot.BUDGET]! - e.prepared.faultGi;
+          S[Slot.PC] = err.pcLo;
+          S[Slot.PC + 1] = err.pcHi;
+          return this.stop({ kind: 'fault', fault: err });
         }
-        S[Slot.PC] = err.pcLo;
-        S[Slot.PC + 1] = err.pcHi;
-        return this.stop({ kind: 'fault', fault: err });
+        stats.interpBlocksRun++;
+        stats.interpInsns += e.block.guestCount;
+        e.hits++;
       }
       if (S[Slot.EXIT_REASON] !== ExitReason.Jump) {
         const stop = this.exitStop();
@@ -332,6 +349,13 @@ export class Engine {
         return this.stop({ kind: 'svc', imm: S[Slot.EXIT_ARG]! });
       case ExitReason.Undefined:
         return this.stop({ kind: 'undefined', pcLo, pcHi });
+      case ExitReason.Fault: {
+        // Compiled code left at the faulting instruction, its state written back.
+        const fault = this.codeMem.take();
+        fault.pcLo = pcLo;
+        fault.pcHi = pcHi;
+        return this.stop({ kind: 'fault', fault });
+      }
       case ExitReason.Brk: {
         // The exception is taken at the BRK itself.
         const at = (pcLo - 4) | 0;

@@ -1,6 +1,6 @@
 /**
  * A looping region without helper calls keeps the vector words it uses in
- * locals (v<word>), loaded at entry and written back in the finally: the
+ * locals (v<word>), loaded at entry and written back in the epilogue: the
  * loop's results must equal the interpreter's and the lane arithmetic.
  */
 import t from 'tap';

@@ -61,7 +61,7 @@ function faultEnv(c: FaultCase, code: number[]): Env {
   return setup({ id: c.id, asm: c.asm, words: code, init: { mem: P, x: { ...x, ...c.x } }, expect: {} });
 }
 
-const IGNORED = new Set<number>([Slot.PC, Slot.PC + 1, Slot.ICOUNT, Slot.ICOUNT + 1, Slot.BUDGET, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG]);
+const IGNORED = new Set<number>([Slot.PC, Slot.PC + 1, Slot.ICOUNT, Slot.ICOUNT + 1, Slot.BUDGET, Slot.BUDGET_ISSUED, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG]);
 
 /** Differences in registers, flags, monitor, vector registers and data memory ('' when none). */
 function stateDiff(a: Env, b: Env): string {
@@ -96,6 +96,8 @@ function checkFault(tt: Test, c: FaultCase): void {
     tt.equal(env.cpu.pc.toString(16), at.toString(16), `${tier}: PC at the faulting instruction`);
     tt.equal(stateDiff(env, before), '', `${tier}: registers, monitor and memory as before the instruction`);
     tt.equal(env.cpu.getX(9), 0x1234n, `${tier}: the instruction before it completed`);
+    // `before` also retired its end marker (svc): one more than the instructions before the fault.
+    tt.equal(env.cpu.icount, before.cpu.icount - 1, `${tier}: the instructions before it retired, it did not`);
   }
 }
 

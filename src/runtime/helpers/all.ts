@@ -5,4 +5,4 @@ import './fp.js';
 import './simd.js';
 import './system.js';
 import './exclusive.js';
-export { helperIndex, helperNames, makeHelpers, type HelperFn } from './registry.js';
+export { helperIndex, helperNames, makeHelpers, memoryHelperNames, type HelperFn } from './registry.js';

@@ -51,11 +51,16 @@ export function helperNames(): readonly string[] {
   return names;
 }
 
+/** Names of the helpers that access guest memory. */
+export function memoryHelperNames(): ReadonlySet<string> {
+  memoryNames ??= new Set(families.filter((x) => x.traits.memory).flatMap(({ f }) => Object.keys(f({} as HelperContext))));
+  return memoryNames;
+}
+
 /** Does the helper access guest memory (may fault, may invalidate translated code)? */
 export function helperTouchesMemory(index: number): boolean {
-  memoryNames ??= new Set(families.filter((x) => x.traits.memory).flatMap(({ f }) => Object.keys(f({} as HelperContext))));
   const n = helperNames()[index];
-  return n === undefined || memoryNames.has(n);
+  return n === undefined || memoryHelperNames().has(n);
 }
 
 export function helperIndex(name: string): number {

@@ -563,7 +563,7 @@ export class LinuxProcess {
 
   /** Instructions retired so far (for diagnostics). */
   get instructions(): number {
-    return (this.cpu.s[Slot.ICOUNT + 1]! >>> 0) * 0x1_0000_0000 + (this.cpu.s[Slot.ICOUNT]! >>> 0);
+    return this.cpu.icount;
   }
 }
 

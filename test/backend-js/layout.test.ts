@@ -1,0 +1,114 @@
+/**
+ * Region layout (backend-js/layout.ts): blocks in reverse postorder from the
+ * entry, forward edges as `break k<n>`, edges back to the entry as
+ * `continue run`, and every other edge (an inner loop's back edge, a block
+ * outside the region) leaving the function. Checked on the layout itself and
+ * by running multi-block regions against the interpreter, instruction count
+ * included, with a fault raised in the middle of a compiled loop.
+ */
+import t from 'tap';
+import { layoutRegion } from '../../src/backend-js/layout.js';
+import { translateBlock } from '../../src/frontend/translate/translate.js';
+import { optimize } from '../../src/ir/opt/pipeline.js';
+import type { Block } from '../../src/ir/value.js';
+import { Engine, type Tier } from '../../src/runtime/engine.js';
+import { USER_MODE_CTX } from '../../src/runtime/location.js';
+import { CODE_BASE, cloneEnv, diffEnvs, makeEnv, type Env } from '../helpers/testenv.js';
+
+/** Nested loops and a call: the inner loop's back edge is not to the entry; the return is to a block of the region. */
+const NESTED = [
+  0xd2800000, // 0x00: mov x0, #0
+  0xd28000a1, // 0x04: mov x1, #5
+  0xd2800062, // 0x08: outer: mov x2, #3
+  0x8b020000, // 0x0c: inner: add x0, x0, x2
+  0xf1000442, // 0x10: subs x2, x2, #1
+  0x54ffffc1, // 0x14: b.ne inner
+  0x94000004, // 0x18: bl f
+  0xf1000421, // 0x1c: subs x1, x1, #1
+  0x54ffff41, // 0x20: b.ne outer
+  0xd40eeee1, // 0x24: svc #0x7777
+  0xca000400, // 0x28: f: eor x0, x0, x0, lsl #1
+  0xb4000040, // 0x2c: cbz x0, 1f
+  0x91001c00, // 0x30: add x0, x0, #7
+  0xd65f03c0, // 0x34: 1: ret
+];
+
+/** A loop whose load (second in its block) walks off the mapped data (0x20000 + 64 KiB) in its 17th iteration, after an ADDS. */
+const FAULTING = [
+  0xd2800000, // mov x0, #0
+  0xd2a00043, // mov x3, #0x20000
+  0xd2800025, // mov x5, #1
+  0x91000400, // loop: add x0, x0, #1
+  0xf9400064, // ldr x4, [x3]
+  0x8b040000, // add x0, x0, x4
+  0x91400463, // add x3, x3, #0x1, lsl #12
+  0xab0000a5, // adds x5, x5, x0
+  0x17fffffb, // b loop
+];
+
+function blockAt(words: number[], offset: number): Block {
+  const fetch = (lo: number) => words[(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1;
+  const b = translateBlock(fetch, { lo: CODE_BASE + offset, hi: 0 }, USER_MODE_CTX);
+  optimize(b);
+  return b;
+}
+
+t.test('layout: reverse postorder, the entry loop, inner back edges and returns', (t) => {
+  const [outer, inner, call, after, f, fAdd, fRet] = [0x08, 0x0c, 0x18, 0x1c, 0x28, 0x30, 0x34].map((o) => blockAt(NESTED, o));
+  const lay = layoutRegion([outer!, inner!, call!, f!, fAdd!, fRet!, after!]);
+  const pos = (b: Block) => lay.index.get(b.start.lo | 0)!;
+  t.equal(lay.order[0], outer, 'the entry comes first');
+  t.equal(lay.order.length, 7, 'every block is reached from the entry');
+  t.ok(lay.loops, 'the back edge from subs x1 / b.ne outer makes the region loop');
+  t.same(lay.returnTargets, [CODE_BASE + 0x1c], 'the return address of bl f is a return target');
+  t.ok(pos(outer!) < pos(inner!) && pos(inner!) < pos(call!), 'outer, inner, call in order');
+  t.ok(pos(call!) < pos(f!) && pos(f!) < pos(fAdd!) && pos(f!) < pos(fRet!), 'the callee after the call');
+  t.ok(pos(fAdd!) < pos(after!) && pos(fRet!) < pos(after!), 'the return address after both returns');
+  t.end();
+});
+
+t.test('layout: blocks the walk does not reach are dropped', (t) => {
+  // The return address without the callee's return in the region: nothing reaches it.
+  const lay = layoutRegion([blockAt(NESTED, 0x18), blockAt(NESTED, 0x28), blockAt(NESTED, 0x1c)]);
+  t.same(lay.order.map((b) => (b.start.lo - CODE_BASE).toString(16)), ['18', '28'], 'call and callee only');
+  t.notOk(lay.loops, 'no edge back to the entry');
+  t.end();
+});
+
+function run(env: Env, tier: Tier, dumps?: string[]): Env {
+  const engine = new Engine(env.cpu, env.mem, { tier, debug: true, maxRegionBlocks: 16, maxRegionInsns: 128, dumpJs: dumps && ((s) => dumps.push(s)) });
+  let stop = engine.run(100000);
+  for (let k = 0; stop.kind === 'budget' && k < 100; k++) stop = engine.run(100000);
+  env.stop = stop;
+  return env;
+}
+
+t.test('nested loops and a call in one region agree with the interpreter', (t) => {
+  // Interpret first so the whole loop nest is translated, then the jit compiles big regions over it.
+  const interp = run(makeEnv(NESTED), 'interp');
+  const dumps: string[] = [];
+  const jit = run(makeEnv(NESTED), 'jit', dumps);
+  t.equal(diffEnvs(interp, jit), '', 'registers, flags, memory and instruction count agree');
+  t.equal(jit.stop?.kind, 'svc', 'both reach the end marker');
+  t.equal(jit.cpu.icount, interp.cpu.icount, `the same instruction count (${interp.cpu.icount})`);
+  const all = dumps.join('\n');
+  t.match(all, /continue run;/, 'some region loops back to its entry');
+  t.match(all, /break k\d+;/, 'some region jumps forward inside itself');
+  t.end();
+});
+
+t.test('a fault in the middle of a compiled loop: same PC, registers, NZCV and count as the interpreter', (t) => {
+  const base = makeEnv(FAULTING);
+  const interp = run(cloneEnv(base), 'interp');
+  const jit = run(cloneEnv(base), 'jit');
+  for (const [name, env] of [['interpreter', interp], ['jit', jit]] as const) {
+    const stop = env.stop;
+    t.equal(stop?.kind, 'fault', `${name}: stops with a fault`);
+    if (stop?.kind !== 'fault') continue;
+    t.equal(stop.fault.vaLo >>> 0, 0x30000, `${name}: at the first unmapped address`);
+    t.equal(stop.fault.pcLo >>> 0, CODE_BASE + 0x10, `${name}: at the load`);
+  }
+  t.equal(interp.cpu.icount, 3 + 16 * 6 + 1, 'the interpreter retired the movs, 16 iterations and the add before the load');
+  t.equal(diffEnvs(interp, jit), '', 'registers, NZCV (pending from the adds), memory and count agree');
+  t.end();
+});
