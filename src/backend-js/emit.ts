@@ -342,6 +342,7 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): str
   const go = (lo: number, hi: number) => {
     const to = hi === pcHi ? lay.index.get(lo | 0) : undefined;
     if (to === 0) return `if (bud > 0) continue run; ${leave(lo, hi)}`;
+    if (to === from && lay.selfLoops.has(from)) return `if (bud > 0) continue s${from}; ${leave(lo, hi)}`;
     if (to !== undefined && to > from) return `if (bud > 0) break k${to}; ${leave(lo, hi)}`;
     return leave(lo, hi);
   };
@@ -352,8 +353,8 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): str
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
     case 'Indirect': {
       // A return to a block of the region (a call's return address) stays inside.
-      const inside = lay.returnTargets.map((lo) => [lo, lay.index.get(lo)!] as const).filter(([, to]) => to === 0 || to > from);
-      const tests = inside.map(([lo, to]) => `if (pc === ${lit(lo)}) ${to === 0 ? 'continue run;' : `break k${to};`}`).join(' ');
+      const inside = lay.returnTargets.map((lo) => [lo, lay.index.get(lo)!] as const).filter(([, to]) => to === 0 || to > from || (to === from && lay.selfLoops.has(from)));
+      const tests = inside.map(([lo, to]) => `if (pc === ${lit(lo)}) ${to === 0 ? 'continue run;' : to === from ? `continue s${from};` : `break k${to};`}`).join(' ');
       const stay = tests ? ` if (pch === ${lit(pcHi)} && bud > 0) { ${tests} }` : '';
       return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} break run;`;
     }
@@ -415,7 +416,8 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     const head = decls.length ? `let ${decls.join(', ')}; ` : '';
     // Block k follows the end of labeled block k<k>, which encloses every block before it.
     if (k > 0) code.push('}');
-    code.push(`{ ${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n${terminalCode(b.terminal!, k, lay, pcHi)} }`);
+    const text = `{ ${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n${terminalCode(b.terminal!, k, lay, pcHi)} }`;
+    code.push(lay.selfLoops.has(k) ? `s${k}: for (;;) ${text}` : text);
   }
   const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');

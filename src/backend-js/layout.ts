@@ -4,9 +4,10 @@
  * depth-first walk from the entry, so every edge that is not a back edge goes
  * forward. The function is one loop around nested labeled blocks (the
  * "stackifier" shape): a forward edge to block j is `break k<j>`, an edge back
- * to the entry is `continue run`, and anything else (a back edge to another
- * block, a block outside the region, an unknown indirect target) leaves the
- * function with the PC. TurboFan then sees direct jumps between blocks instead
+ * to the entry is `continue run`, a block that jumps to itself (a one-block
+ * inner loop: copies, string scans) is wrapped in its own loop `s<j>`, and
+ * anything else (a back edge to another block, a block outside the region, an
+ * unknown indirect target) leaves the function with the PC. TurboFan then sees direct jumps between blocks instead
  * of a `switch (pc)` dispatched on every edge.
  */
 import type { Block } from '../ir/value.js';
@@ -18,7 +19,9 @@ export interface Layout {
   index: Map<number, number>;
   /** Region blocks an indirect branch (a return) may go to: those starting at a call's return address. */
   returnTargets: number[];
-  /** Does some edge go back to the entry (the function loops)? */
+  /** Positions of the blocks that jump to themselves (each gets its own loop). */
+  selfLoops: Set<number>;
+  /** Does the function loop (an edge back to the entry, or a block jumping to itself)? */
   loops: boolean;
 }
 
@@ -56,6 +59,10 @@ export function layoutRegion(blocks: Block[]): Layout {
   const order = post.reverse();
   const index = new Map(order.map((b, k) => [b.start.lo | 0, k]));
   const entryLo = entry.start.lo | 0;
-  const loops = order.some((b) => successors(b, pcHi, inRegion, returnTargets).includes(entryLo));
-  return { order, index, returnTargets: returnTargets.filter((lo) => index.has(lo)), loops };
+  const selfLoops = new Set<number>();
+  order.forEach((b, k) => {
+    if (k > 0 && successors(b, pcHi, inRegion, returnTargets).includes(b.start.lo | 0)) selfLoops.add(k);
+  });
+  const loops = selfLoops.size > 0 || order.some((b) => successors(b, pcHi, inRegion, returnTargets).includes(entryLo));
+  return { order, index, returnTargets: returnTargets.filter((lo) => index.has(lo)), selfLoops, loops };
 }

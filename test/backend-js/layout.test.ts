@@ -1,8 +1,9 @@
 /**
  * Region layout (backend-js/layout.ts): blocks in reverse postorder from the
  * entry, forward edges as `break k<n>`, edges back to the entry as
- * `continue run`, and every other edge (an inner loop's back edge, a block
- * outside the region) leaving the function. Checked on the layout itself and
+ * `continue run`, a block jumping to itself as its own loop, and every other
+ * edge (a longer inner loop's back edge, a block outside the region) leaving
+ * the function. Checked on the layout itself and
  * by running multi-block regions against the interpreter, instruction count
  * included, with a fault raised in the middle of a compiled loop.
  */
@@ -61,6 +62,7 @@ t.test('layout: reverse postorder, the entry loop, inner back edges and returns'
   t.equal(lay.order.length, 7, 'every block is reached from the entry');
   t.ok(lay.loops, 'the back edge from subs x1 / b.ne outer makes the region loop');
   t.same(lay.returnTargets, [CODE_BASE + 0x1c], 'the return address of bl f is a return target');
+  t.same([...lay.selfLoops], [pos(inner!)], 'the inner loop (one block jumping to itself) gets its own loop');
   t.ok(pos(outer!) < pos(inner!) && pos(inner!) < pos(call!), 'outer, inner, call in order');
   t.ok(pos(call!) < pos(f!) && pos(f!) < pos(fAdd!) && pos(f!) < pos(fRet!), 'the callee after the call');
   t.ok(pos(fAdd!) < pos(after!) && pos(fRet!) < pos(after!), 'the return address after both returns');
@@ -94,6 +96,7 @@ t.test('nested loops and a call in one region agree with the interpreter', (t) =
   const all = dumps.join('\n');
   t.match(all, /continue run;/, 'some region loops back to its entry');
   t.match(all, /break k\d+;/, 'some region jumps forward inside itself');
+  t.match(all, /continue s\d+;/, 'the inner loop runs inside the region');
   t.end();
 });
 
