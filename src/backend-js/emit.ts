@@ -339,12 +339,12 @@ function lit(n: number): string {
  */
 function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): string {
   const leave = (lo: number, hi: number) => `pc = ${lit(lo)}; pch = ${lit(hi)}; break run;`;
+  // The statement that jumps to block `to` without leaving, if the layout allows it from here.
+  const inside = (to: number | undefined): string | undefined =>
+    to === 0 ? 'continue run;' : to === from && lay.selfLoops.has(from) ? `continue s${from};` : to !== undefined && to > from ? `break k${to};` : undefined;
   const go = (lo: number, hi: number) => {
-    const to = hi === pcHi ? lay.index.get(lo | 0) : undefined;
-    if (to === 0) return `if (bud > 0) continue run; ${leave(lo, hi)}`;
-    if (to === from && lay.selfLoops.has(from)) return `if (bud > 0) continue s${from}; ${leave(lo, hi)}`;
-    if (to !== undefined && to > from) return `if (bud > 0) break k${to}; ${leave(lo, hi)}`;
-    return leave(lo, hi);
+    const jump = inside(hi === pcHi ? lay.index.get(lo | 0) : undefined);
+    return jump ? `if (bud > 0) ${jump} ${leave(lo, hi)}` : leave(lo, hi);
   };
   switch (t.kind) {
     case 'Link':
@@ -353,15 +353,17 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): str
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
     case 'Indirect': {
       // A return to a block of the region (a call's return address) stays inside.
-      const inside = lay.returnTargets.map((lo) => [lo, lay.index.get(lo)!] as const).filter(([, to]) => to === 0 || to > from || (to === from && lay.selfLoops.has(from)));
-      const tests = inside.map(([lo, to]) => `if (pc === ${lit(lo)}) ${to === 0 ? 'continue run;' : to === from ? `continue s${from};` : `break k${to};`}`).join(' ');
+      const tests = lay.returnTargets.flatMap((lo) => {
+        const jump = inside(lay.index.get(lo));
+        return jump ? [`if (pc === ${lit(lo)}) ${jump}`] : [];
+      }).join(' ');
       const stay = tests ? ` if (pch === ${lit(pcHi)} && bud > 0) { ${tests} }` : '';
       return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} break run;`;
     }
     case 'Exit':
-      return `pc = ${lit(t.next.lo)}; pch = ${lit(t.next.hi)}; S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; break run;`;
+      return `S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; ${leave(t.next.lo, t.next.hi)}`;
     case 'Undefined':
-      return `pc = ${lit(t.at.lo)}; pch = ${lit(t.at.hi)}; S[${Slot.EXIT_REASON}] = ${ExitReason.Undefined}; break run;`;
+      return `S[${Slot.EXIT_REASON}] = ${ExitReason.Undefined}; ${leave(t.at.lo, t.at.hi)}`;
   }
 }
 

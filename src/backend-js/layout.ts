@@ -39,10 +39,11 @@ export function layoutRegion(blocks: Block[]): Layout {
   const byPc = new Map(blocks.map((b) => [b.start.lo | 0, b]));
   const inRegion = new Set(byPc.keys());
   const returnTargets = [...new Set(blocks.flatMap((b) => (b.returnHint && b.returnHint.hi === pcHi && inRegion.has(b.returnHint.lo | 0) ? [b.returnHint.lo | 0] : [])))];
+  const succ = new Map(blocks.map((b) => [b, successors(b, pcHi, inRegion, returnTargets)]));
   // Iterative depth-first walk; postorder reversed is the layout.
   const post: Block[] = [];
   const seen = new Set<number>([entry.start.lo | 0]);
-  const stack: { b: Block; next: number[]; k: number }[] = [{ b: entry, next: successors(entry, pcHi, inRegion, returnTargets), k: 0 }];
+  const stack: { b: Block; next: number[]; k: number }[] = [{ b: entry, next: succ.get(entry)!, k: 0 }];
   while (stack.length) {
     const top = stack[stack.length - 1]!;
     if (top.k < top.next.length) {
@@ -50,7 +51,7 @@ export function layoutRegion(blocks: Block[]): Layout {
       if (seen.has(lo)) continue;
       seen.add(lo);
       const b = byPc.get(lo)!;
-      stack.push({ b, next: successors(b, pcHi, inRegion, returnTargets), k: 0 });
+      stack.push({ b, next: succ.get(b)!, k: 0 });
     } else {
       post.push(top.b);
       stack.pop();
@@ -61,8 +62,8 @@ export function layoutRegion(blocks: Block[]): Layout {
   const entryLo = entry.start.lo | 0;
   const selfLoops = new Set<number>();
   order.forEach((b, k) => {
-    if (k > 0 && successors(b, pcHi, inRegion, returnTargets).includes(b.start.lo | 0)) selfLoops.add(k);
+    if (k > 0 && succ.get(b)!.includes(b.start.lo | 0)) selfLoops.add(k);
   });
-  const loops = selfLoops.size > 0 || order.some((b) => successors(b, pcHi, inRegion, returnTargets).includes(entryLo));
+  const loops = selfLoops.size > 0 || order.some((b) => succ.get(b)!.includes(entryLo));
   return { order, index, returnTargets: returnTargets.filter((lo) => index.has(lo)), selfLoops, loops };
 }
