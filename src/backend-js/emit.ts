@@ -1,9 +1,10 @@
 /**
  * The JS backend: a region (blocks of one hot trace) becomes the source of one
- * function, a loop around its blocks laid out as structured code (layout.ts), with the guest
- * registers it uses held in locals, NZCV in a local, 64-bit values as lo/hi
- * int32 locals (a<id>, b<id>), and the soft-TLB fast path inline. Every exit
- * leaves the loop to one epilogue that writes the state back to S. Faults are
+ * function, its blocks laid out as structured code (loops, labeled blocks and
+ * blocks inline: layout.ts), with the guest registers it uses held in locals
+ * when it loops, NZCV in a local, 64-bit values as lo/hi int32 locals
+ * (a<id>, b<id>), and the soft-TLB fast path inline. Every exit leaves the
+ * labeled block `run` for one epilogue that writes the state back to S. Faults are
  * exits too: the slow-path entry points record a guest fault instead of
  * throwing (runtime/code-memory.ts), and the code after the call leaves with
  * the faulting instruction's PC. No try/finally: its exception edges carry
@@ -333,18 +334,22 @@ function lit(n: number): string {
 }
 
 /**
- * The jump at the end of block `from` (its position in the layout): forward inside the
- * region, back to the entry, or out of the function with the PC. In-region jumps check
- * the budget (a store may have invalidated translated code, and loops must yield).
+ * The jump at the end of block `from` (its position in the layout): inside the region
+ * (back to a loop header, forward to a merge node, or the target's own code inline) or
+ * out of the function with the PC. In-region jumps check the budget (a store may have
+ * invalidated translated code, and loops must yield).
  */
-function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): string {
+function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree: (k: number) => string): string {
   const leave = (lo: number, hi: number) => `pc = ${lit(lo)}; pch = ${lit(hi)}; break run;`;
-  // The statement that jumps to block `to` without leaving, if the layout allows it from here.
-  const inside = (to: number | undefined): string | undefined =>
-    to === 0 ? 'continue run;' : to === from && lay.selfLoops.has(from) ? `continue s${from};` : to !== undefined && to > from ? `break k${to};` : undefined;
+  // The statement that goes to the block at `lo` without leaving, if the layout allows it from here.
+  const inside = (lo: number): string | undefined => {
+    const kind = lay.edge(from, lo);
+    const to = lay.index.get(lo | 0)!;
+    return kind === 'back' ? `continue l${to};` : kind === 'merge' ? `break k${to};` : kind === 'inline' ? tree(to) : undefined;
+  };
   const go = (lo: number, hi: number) => {
-    const jump = inside(hi === pcHi ? lay.index.get(lo | 0) : undefined);
-    return jump ? `if (bud > 0) ${jump} ${leave(lo, hi)}` : leave(lo, hi);
+    const jump = hi === pcHi ? inside(lo) : undefined;
+    return jump ? `if (bud > 0) { ${jump} } ${leave(lo, hi)}` : leave(lo, hi);
   };
   switch (t.kind) {
     case 'Link':
@@ -353,9 +358,9 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number): str
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
     case 'Indirect': {
       // A return to a block of the region (a call's return address) stays inside.
-      const tests = lay.returnTargets.flatMap((lo) => {
-        const jump = inside(lay.index.get(lo));
-        return jump ? [`if (pc === ${lit(lo)}) ${jump}`] : [];
+      const tests = (lay.indirect.get(from) ?? []).flatMap((lo) => {
+        const jump = inside(lo);
+        return jump ? [`if (pc === ${lit(lo)}) { ${jump} }`] : [];
       }).join(' ');
       const stay = tests ? ` if (pch === ${lit(pcHi)} && bud > 0) { ${tests} }` : '';
       return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} break run;`;
@@ -394,8 +399,8 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
   }
-  const code: string[] = [];
-  for (const [k, b] of blocks.entries()) {
+  // Each block's own statements, before its jump.
+  const bodies = blocks.map((b) => {
     b.renumber();
     const plan = planFlags(b);
     // On a fault the instructions of the block before the faulting one have retired.
@@ -416,11 +421,18 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
       body.push(fused !== undefined ? `a${inst.id} = ${fused} ? 1 : 0;` : lazy ?? EMITTERS[inst.op](inst, ctx));
     }
     const head = decls.length ? `let ${decls.join(', ')}; ` : '';
-    // Block k follows the end of labeled block k<k>, which encloses every block before it.
-    if (k > 0) code.push('}');
-    const text = `{ ${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n${terminalCode(b.terminal!, k, lay, pcHi)} }`;
-    code.push(lay.selfLoops.has(k) ? `s${k}: for (;;) ${text}` : text);
-  }
+    return `${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n`;
+  });
+  // Block k, then (in labeled blocks that end just before them) its merge-node children; a loop header wraps all of it.
+  const within = (k: number, merges: number[]): string => {
+    if (merges.length === 0) return `{ ${bodies[k]}${terminalCode(blocks[k]!.terminal!, k, lay, pcHi, tree)} }`;
+    const [y, ...rest] = merges as [number, ...number[]];
+    return `k${y}: { ${within(k, rest)} }\n${tree(y)}`;
+  };
+  const tree = (k: number): string => {
+    const code = within(k, lay.mergeChildren[k]!);
+    return lay.loopHeaders.has(k) ? `l${k}: for (;;) { ${code} }` : code;
+  };
   const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');
   const spillX = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
@@ -429,9 +441,8 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, bud = S[${Slot.BUDGET}];`,
-    `run: for (;;) {`,
-    blocks.slice(1).map((_, k) => `k${blocks.length - 1 - k}: {`).join(' '),
-    ...code,
+    `run: {`,
+    tree(0),
     `}`,
     `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
   ].join('\n');
@@ -442,7 +453,9 @@ export type RegionFn = (...args: unknown[]) => void;
 
 /** Compile region source into a function taking the abi PARAMS. */
 export function compileRegion(src: RegionSource): RegionFn {
-  // The source URL names the region in host profiles (node --cpu-prof): a number only.
-  const url = `\n//# sourceURL=jitvisor-region-${(src.entry >>> 0).toString(16)}.js`;
-  return new Function(...PARAMS, src.source + url) as RegionFn;
+  // The function is named after its entry PC (r<hex>), and the source URL names it too, so
+  // the region shows up by address in host profiles (node --cpu-prof, --trace-opt): numbers only.
+  const pc = (src.entry >>> 0).toString(16);
+  const url = `\n//# sourceURL=jitvisor-region-${pc}.js`;
+  return new Function(`return function r${pc}(${PARAMS.join(', ')}) {\n${src.source}\n};${url}`)() as RegionFn;
 }

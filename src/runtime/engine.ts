@@ -32,6 +32,12 @@ export interface EngineOptions {
   maxRegionBlocks?: number;
   /** Most guest instructions in one region. */
   maxRegionInsns?: number;
+  /**
+   * Interpreted executions a block other than the entry needs to join a region (auto tier;
+   * default a quarter of the hot threshold): blocks that ran once or twice stay out, so
+   * regions hold less cold code for V8 to compile and deoptimize on.
+   */
+  minRegionBlockHits?: number;
   /** Verify IR and check every generated function with acorn. */
   debug?: boolean;
   /** Sinks for --dump-ir / --dump-js / --trace. */
@@ -190,6 +196,8 @@ export class Engine {
     const t0 = performance.now();
     const max = this.opts.maxRegionBlocks ?? 4;
     const maxInsns = this.opts.maxRegionInsns ?? 32;
+    // Blocks that ran only a few times in the interpreter stay out (in the jit tier nothing is interpreted).
+    const minHits = this.tier === 'jit' ? 0 : (this.opts.minRegionBlockHits ?? Math.ceil(this.threshold() / 4));
     let insns = 0;
     const blocks: Block[] = [];
     const pages = new Set<number>();
@@ -200,6 +208,7 @@ export class Engine {
       const be = this.cache.get(k);
       if (!be || be.pcHi !== e.pcHi || be.block.ctx !== e.block.ctx) continue;
       if (blocks.length > 0 && insns + be.block.guestCount > maxInsns) continue;
+      if (blocks.length > 0 && be.hits < minHits) continue;
       insns += be.block.guestCount;
       blocks.push(be.block);
       pages.add(be.ramPage);

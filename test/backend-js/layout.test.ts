@@ -1,11 +1,11 @@
 /**
  * Region layout (backend-js/layout.ts): blocks in reverse postorder from the
- * entry, forward edges as `break k<n>`, edges back to the entry as
- * `continue run`, a block jumping to itself as its own loop, and every other
- * edge (a longer inner loop's back edge, a block outside the region) leaving
- * the function. Checked on the layout itself and
- * by running multi-block regions against the interpreter, instruction count
- * included, with a fault raised in the middle of a compiled loop.
+ * entry; a back edge (to a block dominating its source) as `continue l<n>` of
+ * the loop at that header, a forward edge to a merge node as `break k<n>`, a
+ * block with one edge into it inline, and the edges of an irreducible loop
+ * leaving the function. Checked on the layout itself and by running
+ * multi-block regions against the interpreter, instruction count included,
+ * with a fault raised in the middle of a compiled loop.
  */
 import t from 'tap';
 import { layoutRegion } from '../../src/backend-js/layout.js';
@@ -47,6 +47,34 @@ const FAULTING = [
   0x17fffffb, // b loop
 ];
 
+/** An inner loop of three blocks whose header is not the region's entry (the outer loop's body jumps to it). */
+const INNER = [
+  0xd2800000, // 0x00: mov x0, #0
+  0xd2800141, // 0x04: mov x1, #10
+  0xd28000a2, // 0x08: outer: mov x2, #5
+  0x14000001, // 0x0c: b inner
+  0x8b020000, // 0x10: inner: add x0, x0, x2
+  0x36000042, // 0x14: tbz w2, #0, skip
+  0x91000400, // 0x18: add x0, x0, #1
+  0xf1000442, // 0x1c: skip: subs x2, x2, #1
+  0x54ffff81, // 0x20: b.ne inner
+  0xf1000421, // 0x24: subs x1, x1, #1
+  0x54ffff01, // 0x28: b.ne outer
+  0xd40eeee1, // 0x2c: svc #0x7777
+];
+
+/** A cycle of two blocks entered at both (irreducible): neither dominates the other. */
+const IRREDUCIBLE = [
+  0xd2800283, // 0x00: mov x3, #20
+  0xd2800004, // 0x04: mov x4, #0
+  0xb4000064, // 0x08: cbz x4, b2
+  0x91000c84, // 0x0c: b1: add x4, x4, #3
+  0x14000001, // 0x10: b b2
+  0xf1000463, // 0x14: b2: subs x3, x3, #1
+  0x54ffffa1, // 0x18: b.ne b1
+  0xd40eeee1, // 0x1c: svc #0x7777
+];
+
 function blockAt(words: number[], offset: number): Block {
   const fetch = (lo: number) => words[(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1;
   const b = translateBlock(fetch, { lo: CODE_BASE + offset, hi: 0 }, USER_MODE_CTX);
@@ -61,11 +89,44 @@ t.test('layout: reverse postorder, the entry loop, inner back edges and returns'
   t.equal(lay.order[0], outer, 'the entry comes first');
   t.equal(lay.order.length, 7, 'every block is reached from the entry');
   t.ok(lay.loops, 'the back edge from subs x1 / b.ne outer makes the region loop');
-  t.same(lay.returnTargets, [CODE_BASE + 0x1c], 'the return address of bl f is a return target');
-  t.same([...lay.selfLoops], [pos(inner!)], 'the inner loop (one block jumping to itself) gets its own loop');
+  t.same(lay.indirect.get(pos(fRet!)), [CODE_BASE + 0x1c], 'the return address of bl f is the target of the ret');
+  t.same([...lay.loopHeaders].sort(), [0, pos(inner!)].sort(), 'the entry and the inner loop (one block jumping to itself) are loops');
   t.ok(pos(outer!) < pos(inner!) && pos(inner!) < pos(call!), 'outer, inner, call in order');
   t.ok(pos(call!) < pos(f!) && pos(f!) < pos(fAdd!) && pos(f!) < pos(fRet!), 'the callee after the call');
   t.ok(pos(fAdd!) < pos(after!) && pos(fRet!) < pos(after!), 'the return address after both returns');
+  t.end();
+});
+
+t.test('layout: a loop whose header is not the entry, a merge node, an inline block', (t) => {
+  // Blocks overlap: the one at the add runs on through subs / b.ne, like the one at skip.
+  const [outer, inner, add, skip, tail] = [0x08, 0x10, 0x18, 0x1c, 0x24].map((o) => blockAt(INNER, o));
+  const lay = layoutRegion([outer!, inner!, add!, skip!, tail!]);
+  const pos = (b: Block) => lay.index.get(b.start.lo | 0)!;
+  const lo = (b: Block) => b.start.lo | 0;
+  t.same([...lay.loopHeaders].sort(), [0, pos(inner!)], 'the outer loop (at the entry) and the inner loop header');
+  t.same([...lay.merges], [pos(tail!)], 'the outer loop tail is reached from both inner paths: a merge node');
+  t.equal(lay.idom[pos(tail!)], pos(inner!), 'inner immediately dominates the tail');
+  t.same(lay.mergeChildren[pos(inner!)], [pos(tail!)], 'so the tail is emitted after inner, inside its loop');
+  t.equal(lay.edge(pos(add!), lo(inner!)), 'back', 'b.ne inner (after the add) continues the inner loop');
+  t.equal(lay.edge(pos(skip!), lo(inner!)), 'back', 'b.ne inner (at skip) continues the inner loop');
+  t.equal(lay.edge(pos(tail!), lo(outer!)), 'back', 'b.ne outer continues the outer loop');
+  t.equal(lay.edge(pos(outer!), lo(inner!)), 'inline', 'inner has one forward edge into it: inline');
+  t.equal(lay.edge(pos(inner!), lo(add!)), 'inline', 'the add has one edge into it: inline');
+  t.equal(lay.edge(pos(add!), lo(tail!)), 'merge', 'the loop exit after the add goes to the merge node');
+  t.equal(lay.edge(pos(skip!), lo(tail!)), 'merge', 'so does the one at skip');
+  t.equal(lay.edge(pos(outer!), lo(add!)), undefined, 'no edge from outer to the add');
+  t.end();
+});
+
+t.test('layout: the edges of an irreducible loop leave the function', (t) => {
+  const [entry, b1, b2] = [0x00, 0x0c, 0x14].map((o) => blockAt(IRREDUCIBLE, o));
+  const lay = layoutRegion([entry!, b1!, b2!]);
+  const pos = (b: Block) => lay.index.get(b.start.lo | 0)!;
+  t.equal(lay.order.length, 3, 'all three blocks are placed');
+  const back = pos(b1!) > pos(b2!) ? [b1!, b2!] : [b2!, b1!];
+  t.equal(lay.edge(pos(back[0]!), back[1]!.start.lo), undefined, 'the edge back into the cycle leaves');
+  t.equal(lay.edge(pos(back[1]!), back[0]!.start.lo), 'merge', 'the forward edge goes to a merge node (also entered from the entry)');
+  t.notOk(lay.loops, 'no loop is emitted');
   t.end();
 });
 
@@ -94,9 +155,26 @@ t.test('nested loops and a call in one region agree with the interpreter', (t) =
   t.equal(jit.stop?.kind, 'svc', 'both reach the end marker');
   t.equal(jit.cpu.icount, interp.cpu.icount, `the same instruction count (${interp.cpu.icount})`);
   const all = dumps.join('\n');
-  t.match(all, /continue run;/, 'some region loops back to its entry');
-  t.match(all, /break k\d+;/, 'some region jumps forward inside itself');
-  t.match(all, /continue s\d+;/, 'the inner loop runs inside the region');
+  t.match(all, /continue l0;/, 'some region loops back to its entry');
+  t.match(all, /break k\d+;/, 'some region jumps forward to a merge point inside itself');
+  t.match(all, /continue l[1-9]\d*;/, 'an inner loop runs inside the region');
+  t.end();
+});
+
+t.test('an inner loop nested in an outer loop runs inside one region and agrees with the interpreter', (t) => {
+  for (const words of [INNER, IRREDUCIBLE]) {
+    const interp = run(makeEnv(words), 'interp');
+    const dumps: string[] = [];
+    const env = makeEnv(words);
+    const engine = new Engine(env.cpu, env.mem, { tier: 'auto', hotThreshold: 3, debug: true, maxRegionBlocks: 16, maxRegionInsns: 128, dumpJs: (s) => dumps.push(s) });
+    env.stop = engine.run(100000);
+    t.equal(diffEnvs(interp, env), '', 'registers, flags, memory and instruction count agree');
+    t.equal(env.stop?.kind, 'svc', 'both reach the end marker');
+    if (words === INNER) {
+      t.match(dumps.join('\n'), /continue l[1-9]\d*;/, 'the inner loop continues inside the region');
+      t.ok(engine.stats.regionCalls < 10, `few region calls for 10 x 5 iterations (${engine.stats.regionCalls})`);
+    }
+  }
   t.end();
 });
 
