@@ -358,7 +358,7 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
     case 'Indirect': {
       // A return to a block of the region (a call's return address) stays inside.
-      const tests = (lay.indirect.get(from) ?? []).flatMap((lo) => {
+      const tests = lay.returnTargets.flatMap((lo) => {
         const jump = inside(lo);
         return jump ? [`if (pc === ${lit(lo)}) { ${jump} }`] : [];
       }).join(' ');

@@ -13,8 +13,9 @@
  * (a merge node) is emitted after its immediate dominator's code, which is
  * wrapped in a labeled block `k<n>` so that every edge into it is `break k<n>`.
  * An indirect branch (a return) stays inside when it goes to the return
- * address of a call in the region, behind a test of the computed PC. TurboFan then sees plain loops and jumps instead of a
- * `switch (pc)` dispatched on every edge.
+ * address of a call in the region, behind a test of the computed PC.
+ * TurboFan then sees plain loops and jumps instead of a `switch (pc)`
+ * dispatched on every edge.
  */
 import type { Block } from '../ir/value.js';
 
@@ -26,8 +27,8 @@ export interface Layout {
   order: Block[];
   /** Position in `order` of the block starting at a PC (low word; all share the entry's high word). */
   index: Map<number, number>;
-  /** Region blocks an indirect branch may go to (return addresses), by position of the branching block (PC low words). */
-  indirect: Map<number, number[]>;
+  /** Region blocks an indirect branch (a return) may go to: those starting at a call's return address (PC low words). */
+  returnTargets: number[];
   /** Immediate dominator of each position (the entry's is itself). */
   idom: number[];
   /** Positions that are targets of back edges: each is a loop. */
@@ -135,13 +136,11 @@ export function layoutRegion(blocks: Block[]): Layout {
   forwardIn.forEach((c, v) => c > 1 && merges.add(v));
   const mergeChildren: number[][] = order.map(() => []);
   for (let v = n - 1; v > 0; v--) if (merges.has(v)) mergeChildren[idom[v]!]!.push(v);
-  const indirect = new Map<number, number[]>();
-  order.forEach((b, k) => b.terminal!.kind === 'Indirect' && indirect.set(k, succ.get(b)!));
   const edge = (from: number, lo: number): EdgeKind | undefined => {
     const to = index.get(lo | 0);
     if (to === undefined || !out[from]!.includes(to)) return undefined;
     if (to <= from) return kept(from, to) ? 'back' : undefined;
     return merges.has(to) ? 'merge' : 'inline';
   };
-  return { order, index, indirect, idom, loopHeaders, merges, mergeChildren, loops: loopHeaders.size > 0, edge };
+  return { order, index, returnTargets: returnTargets.filter((lo) => index.has(lo)), idom, loopHeaders, merges, mergeChildren, loops: loopHeaders.size > 0, edge };
 }

@@ -207,8 +207,7 @@ export class Engine {
       const k = queue.shift()!;
       const be = this.cache.get(k);
       if (!be || be.pcHi !== e.pcHi || be.block.ctx !== e.block.ctx) continue;
-      if (blocks.length > 0 && insns + be.block.guestCount > maxInsns) continue;
-      if (blocks.length > 0 && be.hits < minHits) continue;
+      if (blocks.length > 0 && (insns + be.block.guestCount > maxInsns || be.hits < minHits)) continue;
       insns += be.block.guestCount;
       blocks.push(be.block);
       pages.add(be.ramPage);

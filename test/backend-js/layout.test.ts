@@ -89,7 +89,7 @@ t.test('layout: reverse postorder, the entry loop, inner back edges and returns'
   t.equal(lay.order[0], outer, 'the entry comes first');
   t.equal(lay.order.length, 7, 'every block is reached from the entry');
   t.ok(lay.loops, 'the back edge from subs x1 / b.ne outer makes the region loop');
-  t.same(lay.indirect.get(pos(fRet!)), [CODE_BASE + 0x1c], 'the return address of bl f is the target of the ret');
+  t.same(lay.returnTargets, [CODE_BASE + 0x1c], 'the return address of bl f is a return target');
   t.same([...lay.loopHeaders].sort(), [0, pos(inner!)].sort(), 'the entry and the inner loop (one block jumping to itself) are loops');
   t.ok(pos(outer!) < pos(inner!) && pos(inner!) < pos(call!), 'outer, inner, call in order');
   t.ok(pos(call!) < pos(f!) && pos(f!) < pos(fAdd!) && pos(f!) < pos(fRet!), 'the callee after the call');
