@@ -40,6 +40,11 @@ export const enum Slot {
    */
   BUDGET = 82,
   BUDGET_ISSUED = 83,
+  /**
+   * How many more regions the running one may call directly (region chaining, see LINK_PARAMS):
+   * the dispatcher sets it before each call it makes, and each chained call takes one.
+   */
+  CHAIN_DEPTH = 84,
   SIZE = 96,
 }
 
@@ -86,6 +91,15 @@ export const TLB_MASK = TLB_ENTRIES - 1;
  *   V   VecFile      vector register views
  */
 export const PARAMS = ['S', 'D', 'RT', 'RH', 'RA', 'WT', 'WH', 'WA', 'M', 'H', 'V'] as const;
+
+/**
+ * Names a region function closes over: the dispatcher's direct-mapped table of compiled
+ * regions by PC (LINK_SIZE entries indexed by (pc >>> 2) & (LINK_SIZE - 1): PC lo, PC hi,
+ * region). At its exit, a region whose next PC is in the table calls that region itself
+ * instead of returning to the dispatcher (at most CHAIN_DEPTH calls deep).
+ */
+export const LINK_PARAMS = ['FL', 'FH', 'FR'] as const;
+export const LINK_SIZE = 4096;
 
 /** Other global names generated code may use. */
 export const ALLOWED_GLOBALS = ['Math', 'undefined'] as const;

@@ -4,10 +4,10 @@
  * backend declares (register, value, flag and control locals).
  */
 import * as acorn from 'acorn';
-import { ALLOWED_GLOBALS, PARAMS } from './abi.js';
+import { ALLOWED_GLOBALS, LINK_PARAMS, PARAMS } from './abi.js';
 
-const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|bud|run|[kl]\d+|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh)$/;
-const ALLOWED = new Set<string>([...PARAMS, ...ALLOWED_GLOBALS]);
+const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|bud|cf|cd|run|[kl]\d+|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh)$/;
+const ALLOWED = new Set<string>([...PARAMS, ...LINK_PARAMS, ...ALLOWED_GLOBALS]);
 
 export class GeneratedCodeError extends Error {}
 

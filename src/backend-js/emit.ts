@@ -15,7 +15,7 @@ import { helperNames } from '../runtime/helpers/all.js';
 import { helperTouchesMemory } from '../runtime/helpers/registry.js';
 import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
-import { ExitReason, PARAMS, Slot, TLB_MASK } from './abi.js';
+import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot, TLB_MASK } from './abi.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
 import { Hh, L } from './values.js';
@@ -372,6 +372,17 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree
   }
 }
 
+/**
+ * Region chaining: with its state written back, a region that leaves by a plain jump to a PC
+ * whose region is compiled calls that region itself (one call site per region, which sees the
+ * region's few successors) instead of returning to the dispatcher's one megamorphic call site.
+ * CHAIN_DEPTH bounds the nesting; the whole chain returns when it runs out.
+ */
+const CHAIN =
+  `if (bud > 0 && S[${Slot.EXIT_REASON}] === ${ExitReason.Jump}) { const t = pc >>> 2 & ${LINK_SIZE - 1}, cf = FR[t];` +
+  ` if (cf !== undefined && FL[t] === pc && FH[t] === pch) { const cd = S[${Slot.CHAIN_DEPTH}];` +
+  ` if (cd > 0) { S[${Slot.CHAIN_DEPTH}] = cd - 1; return cf(); } } }`;
+
 /** Emit the source of one region function. blocks[0] is the entry. */
 export function emitRegion(regionBlocks: Block[]): RegionSource {
   const lay = layoutRegion(regionBlocks);
@@ -445,17 +456,44 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     tree(0),
     `}`,
     `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    CHAIN,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }
 
-export type RegionFn = (...args: unknown[]) => void;
+export type RegionFn = () => void;
 
-/** Compile region source into a function taking the abi PARAMS. */
-export function compileRegion(src: RegionSource): RegionFn {
+/** The dispatcher's table of compiled regions by PC, which regions chain through (abi LINK_PARAMS). */
+export interface LinkTable {
+  lo: Int32Array;
+  hi: Int32Array;
+  region: (RegionFn | undefined)[];
+}
+
+/** A table in which nothing is compiled: regions compiled with it always return to their caller. */
+export function emptyLinkTable(): LinkTable {
+  return { lo: new Int32Array(LINK_SIZE).fill(1), hi: new Int32Array(LINK_SIZE), region: new Array<RegionFn | undefined>(LINK_SIZE).fill(undefined) };
+}
+
+/** What a region function closes over: the values of the abi PARAMS, in order, and the link table. */
+export interface RegionEnv {
+  args: readonly unknown[];
+  link: LinkTable;
+}
+
+/**
+ * Compile region source into a function of no arguments. The abi PARAMS and LINK_PARAMS are
+ * bindings of the closure it is created in, never reassigned: each region function is the only
+ * closure of its code, so TurboFan specializes it to their values (a constant index into S, or
+ * a masked index into a TLB array, needs no bounds check, and no array's length or data
+ * pointer is loaded at run time).
+ */
+export function compileRegion(src: RegionSource, env: RegionEnv): RegionFn {
+  if (env.args.length !== PARAMS.length) throw new Error('compileRegion: argument list does not match abi PARAMS');
   // The function is named after its entry PC (r<hex>), and the source URL names it too, so
   // the region shows up by address in host profiles (node --cpu-prof, --trace-opt): numbers only.
   const pc = (src.entry >>> 0).toString(16);
   const url = `\n//# sourceURL=jitvisor-region-${pc}.js`;
-  return new Function(`return function r${pc}(${PARAMS.join(', ')}) {\n${src.source}\n};${url}`)() as RegionFn;
+  const make = new Function(...PARAMS, ...LINK_PARAMS, `return function r${pc}() {\n${src.source}\n};${url}`);
+  return make(...env.args, env.link.lo, env.link.hi, env.link.region) as RegionFn;
 }

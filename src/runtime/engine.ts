@@ -5,8 +5,8 @@
  * the run loop that returns to its caller on anything the guest's environment
  * must handle (system calls, exceptions, budget).
  */
-import { ExitReason, PARAMS, Slot } from '../backend-js/abi.js';
-import { compileRegion, emitRegion, type RegionFn } from '../backend-js/emit.js';
+import { ExitReason, LINK_SIZE, PARAMS, Slot } from '../backend-js/abi.js';
+import { compileRegion, emitRegion, type LinkTable, type RegionFn } from '../backend-js/emit.js';
 import { checkGenerated } from '../backend-js/check.js';
 import { formatRegion } from '../backend-js/dump.js';
 import { translateBlock } from '../frontend/translate/translate.js';
@@ -64,11 +64,15 @@ interface Entry {
   prof?: { ms: number; calls: number; insns: number };
 }
 
-const FAST_SIZE = 4096;
+const FAST_SIZE = LINK_SIZE;
 const FAST_MASK = FAST_SIZE - 1;
+/** How deep regions may call each other directly before the chain returns to the dispatcher. */
+export const CHAIN_DEPTH = 32;
 
 /** JITVISOR_PROFILE=1: time every region call and print the hottest regions at exit (diagnostics). */
 const PROFILE = !!process.env.JITVISOR_PROFILE;
+/** Regions chain into each other (abi LINK_PARAMS) except when profiling, which times each region on its own. */
+const CHAIN = PROFILE ? 0 : CHAIN_DEPTH;
 
 export interface EngineStats {
   blocksTranslated: number;
@@ -78,6 +82,8 @@ export interface EngineStats {
   invalidations: number;
   interpBlocksRun: number;
   regionCalls: number;
+  /** Of regionCalls, those one region made to the next directly (region chaining). */
+  chainedCalls: number;
   /** Guest instructions retired in each tier. */
   interpInsns: number;
   jitInsns: number;
@@ -95,6 +101,8 @@ export class Engine {
   private readonly fastEntry: (Entry | undefined)[] = new Array<Entry | undefined>(FAST_SIZE).fill(undefined);
   /** The compiled region of fastEntry[k], if any: what the dispatcher's inner loop calls. */
   private readonly fastRegion: (RegionFn | undefined)[] = new Array<RegionFn | undefined>(FAST_SIZE).fill(undefined);
+  /** fastLo/fastHi/fastRegion as the table generated code chains through. */
+  private readonly link: LinkTable = { lo: this.fastLo, hi: this.fastHi, region: this.fastRegion };
   private readonly pageEntries = new Map<number, Set<number>>();
   /** RAM page -> entries whose compiled region contains code from that page. */
   private readonly pageRegions = new Map<number, Set<Entry>>();
@@ -109,7 +117,7 @@ export class Engine {
   ctx = USER_MODE_CTX;
   readonly stats: EngineStats = {
     blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
-    interpBlocksRun: 0, regionCalls: 0, interpInsns: 0, jitInsns: 0, translateMs: 0, compileMs: 0, exits: {},
+    interpBlocksRun: 0, regionCalls: 0, chainedCalls: 0, interpInsns: 0, jitInsns: 0, translateMs: 0, compileMs: 0, exits: {},
   };
 
   constructor(
@@ -224,7 +232,7 @@ export class Engine {
     const src = emitRegion(blocks);
     if (this.opts.debug) checkGenerated(src.source);
     if (this.opts.dumpJs) this.opts.dumpJs(formatRegion(src.source, `region at 0x${(lo >>> 0).toString(16)}: ${blocks.length} blocks`));
-    e.region = compileRegion(src);
+    e.region = compileRegion(src, { args: this.args, link: this.link });
     for (const p of pages) {
       let set = this.pageRegions.get(p);
       if (!set) this.pageRegions.set(p, (set = new Set()));
@@ -259,12 +267,11 @@ export class Engine {
     const S = this.cpu.s;
     const threshold = this.threshold();
     const stats = this.stats;
-    const [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10] = this.args;
     const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry, fastRegion = this.fastRegion;
     for (;;) {
       if (!PROFILE) {
         // Inner loop: from one compiled region to the next through the fast table, nothing else.
-        let calls = 0;
+        let calls = 0, chained = 0;
         try {
           for (;;) {
             if (S[Slot.BUDGET]! <= 0) break;
@@ -273,11 +280,14 @@ export class Engine {
             const region = fastRegion[k];
             if (region === undefined || fastLo[k] !== lo || fastHi[k] !== S[Slot.PC + 1]) break;
             calls++;
-            region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+            S[Slot.CHAIN_DEPTH] = CHAIN;
+            region();
+            chained += CHAIN - S[Slot.CHAIN_DEPTH]!;
             if (S[Slot.EXIT_REASON] !== ExitReason.Jump) break;
           }
         } finally {
-          stats.regionCalls += calls;
+          stats.regionCalls += calls + chained;
+          stats.chainedCalls += chained;
         }
         if (S[Slot.EXIT_REASON] !== ExitReason.Jump) {
           const stop = this.exitStop();
@@ -316,12 +326,18 @@ export class Engine {
         stats.regionCalls++;
         if (PROFILE) {
           const t0 = performance.now(), c0 = this.cpu.icount;
-          region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+          region();
           const p = (e.prof ??= { ms: 0, calls: 0, insns: 0 });
           p.ms += performance.now() - t0;
           p.calls++;
           p.insns += this.cpu.icount - c0;
-        } else region(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10);
+        } else {
+          S[Slot.CHAIN_DEPTH] = CHAIN;
+          region();
+          const chained = CHAIN - S[Slot.CHAIN_DEPTH]!;
+          stats.regionCalls += chained;
+          stats.chainedCalls += chained;
+        }
       } else {
         try {
           e.prepared.run();

@@ -10,6 +10,7 @@ import { UserSpace } from './user-space.js';
 import { LinuxProcess } from './linux/process.js';
 import { SIGBUS, SIGILL, SIGSEGV, SIGTRAP } from './linux/signals.js';
 import { AT_HWCAP } from '../hyp/sysregs/id.js';
+import { cpuSince, hostCpu, type HostCpu } from './host-cpu.js';
 
 export interface UserModeOptions extends EngineOptions {
   argv: string[];
@@ -35,6 +36,8 @@ export interface RunResult {
   signalPc?: bigint;
   instructions: number;
   wallMs: number;
+  /** Host CPU time of the run: the main thread, and all threads (the rest is mostly V8 compiling regions). */
+  cpu: HostCpu;
   stats: EngineStats;
   syscalls: number;
   unknownSyscalls: Map<number, number>;
@@ -72,7 +75,7 @@ export class UserModeMachine {
   }
 
   run(): RunResult {
-    const t0 = performance.now();
+    const t0 = performance.now(), cpu0 = hostCpu();
     const p = this.process;
     let syscalls = 0;
     let result: { kind: 'continue' } | { kind: 'exit'; code: number } = { kind: 'continue' };
@@ -120,6 +123,7 @@ export class UserModeMachine {
       ...(signal !== undefined ? { signal, signalPc: signalPc ?? this.cpu.pc, fatal: p.describeFatal() ?? `guest killed by signal ${signal}` } : {}),
       instructions: this.cpu.icount,
       wallMs: performance.now() - t0,
+      cpu: cpuSince(cpu0),
       stats: this.engine.stats,
       syscalls,
       unknownSyscalls: p.unknownSyscalls,

@@ -61,7 +61,7 @@ function faultEnv(c: FaultCase, code: number[]): Env {
   return setup({ id: c.id, asm: c.asm, words: code, init: { mem: P, x: { ...x, ...c.x } }, expect: {} });
 }
 
-const IGNORED = new Set<number>([Slot.PC, Slot.PC + 1, Slot.ICOUNT, Slot.ICOUNT + 1, Slot.BUDGET, Slot.BUDGET_ISSUED, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG]);
+const IGNORED = new Set<number>([Slot.PC, Slot.PC + 1, Slot.ICOUNT, Slot.ICOUNT + 1, Slot.BUDGET, Slot.BUDGET_ISSUED, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG, Slot.CHAIN_DEPTH]);
 
 /** Differences in registers, flags, monitor, vector registers and data memory ('' when none). */
 function stateDiff(a: Env, b: Env): string {

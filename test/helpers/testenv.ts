@@ -74,7 +74,7 @@ export function cloneEnv(env: Env): Env {
 /** Differences between two envs' architectural state ('' when equal). */
 export function diffEnvs(a: Env, b: Env): string {
   const out: string[] = [];
-  const ignore = new Set<number>([Slot.BUDGET, Slot.BUDGET_ISSUED, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG]);
+  const ignore = new Set<number>([Slot.BUDGET, Slot.BUDGET_ISSUED, Slot.RET_HI, Slot.RET_FLAGS, Slot.EXIT_REASON, Slot.EXIT_ARG, Slot.CHAIN_DEPTH]);
   for (let k = 0; k < Slot.SIZE; k++) if (!ignore.has(k) && a.cpu.s[k] !== b.cpu.s[k]) out.push(`S[${k}]: ${a.cpu.s[k]} vs ${b.cpu.s[k]}`);
   for (let k = 0; k < 512; k++) if (a.cpu.v.u8[k] !== b.cpu.v.u8[k]) out.push(`V byte ${k}: ${a.cpu.v.u8[k]} vs ${b.cpu.v.u8[k]}`);
   const fa = a.space.frameOf(DATA_BASE >>> 12)!, fb = b.space.frameOf(DATA_BASE >>> 12)!;
