@@ -12,7 +12,7 @@
  *   direct comparison of the operands or of the result;
  * - lazy NZCV: A64SetNZCV of such flags does not pack them; it records the
  *   operation (nk) and its operands and result (n1..n7, region locals). The
- *   packed value is computed only where NZCV is observed: an A64GetNZCV,  and
+ *   packed value is computed only where NZCV is observed: an A64GetNZCV, and
  *   the region's epilogue (every exit, faults included, so exceptions see
  *   exact flags). `nk = 0` means `nz` holds the flags.
  */

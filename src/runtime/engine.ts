@@ -323,20 +323,17 @@ export class Engine {
       }
       fastRegion[k] = region;
       if (region !== undefined) {
-        stats.regionCalls++;
+        const t0 = PROFILE ? performance.now() : 0, c0 = PROFILE ? this.cpu.icount : 0;
+        S[Slot.CHAIN_DEPTH] = CHAIN;
+        region();
+        const chained = CHAIN - S[Slot.CHAIN_DEPTH]!;
+        stats.regionCalls += 1 + chained;
+        stats.chainedCalls += chained;
         if (PROFILE) {
-          const t0 = performance.now(), c0 = this.cpu.icount;
-          region();
           const p = (e.prof ??= { ms: 0, calls: 0, insns: 0 });
           p.ms += performance.now() - t0;
           p.calls++;
           p.insns += this.cpu.icount - c0;
-        } else {
-          S[Slot.CHAIN_DEPTH] = CHAIN;
-          region();
-          const chained = CHAIN - S[Slot.CHAIN_DEPTH]!;
-          stats.regionCalls += chained;
-          stats.chainedCalls += chained;
         }
       } else {
         try {
