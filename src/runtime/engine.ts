@@ -130,8 +130,13 @@ export class Engine {
     const m = mem;
     // Generated code's memory slow paths and memory helpers record guest faults instead of throwing them.
     this.codeMem = new CodeMemory(mem, cpu.s);
-    const codeHelpers: Record<string, HelperFn> = Object.assign(Object.create(null), this.helpers.byName);
-    for (const n of memoryHelperNames()) codeHelpers[n] = this.codeMem.wrap(this.helpers.byName[n]!);
+    const memoryNames = new Set(memoryHelperNames());
+    // Object.fromEntries builds an object with fast properties: generated code's `H.<name>` then folds to
+    // a constant function in TurboFan. A prototype-less object or one filled by keyed stores is a
+    // dictionary, and every helper call site paid a generic LoadIC.
+    const codeHelpers: Record<string, HelperFn> = Object.fromEntries(
+      Object.entries(this.helpers.byName).map(([n, f]) => [n, memoryNames.has(n) ? this.codeMem.wrap(f) : f]),
+    );
     this.args = [cpu.s, m.dv, m.rt, m.rh, m.ra, m.wt, m.wh, m.wa, this.codeMem, codeHelpers, cpu.v.i32];
     if (this.args.length !== PARAMS.length) throw new Error('engine: argument list does not match abi PARAMS');
     mem.onCodeWrite = (ramPage) => this.invalidatePage(ramPage);
