@@ -11,10 +11,13 @@
  *   SUBS), of `ADDS` (Z and N) and of a logical result (TST, ANDS) becomes a
  *   direct comparison of the operands or of the result;
  * - lazy NZCV: A64SetNZCV of such flags does not pack them; it records the
- *   operation (nk) and its operands and result (n1..n7, region locals). The
- *   packed value is computed only where NZCV is observed: an A64GetNZCV, and
- *   the region's epilogue (every exit, faults included, so exceptions see
- *   exact flags). `nk = 0` means `nz` holds the flags.
+ *   operation (nk) and its operands (n1..n5; a logical result in n6, n7:
+ *   region locals). The packed value is computed only where NZCV is observed:
+ *   an A64GetNZCV, and the region's epilogue (every exit, faults included, so
+ *   exceptions see exact flags); an add or subtract is redone there from its
+ *   operands. `nk = 0` means `nz` holds the flags.
+ * - so a CMP or CMN whose flags are only tested by fused conditions and
+ *   recorded lazily is not computed at all.
  */
 import type { Block, Inst, Value } from '../ir/value.js';
 import { Hh as H, L } from './values.js';
@@ -25,7 +28,7 @@ export interface FlagPlan {
   eager: Set<Inst>;
   /** TestCond instructions replaced by a direct condition (JS boolean expression). */
   fused: Map<Inst, string>;
-  /** Flag values not emitted at all: only fused tests and lazy sets use them. */
+  /** Flag values not emitted at all (only fused tests and lazy sets use them), and the CMP/CMN arithmetic behind them. */
   skip: Set<Inst>;
   /** A64SetNZCV instructions emitted as a lazy record (statement text). */
   lazy: Map<Inst, string>;
@@ -54,10 +57,10 @@ function lazyRecord(v: Value): string | undefined {
   switch (p.op) {
     case 'SubWithCarry32':
     case 'AddWithCarry32':
-      return `nk = ${p.op === 'SubWithCarry32' ? Kind.Sub32 : Kind.Add32}; n1 = ${L(a)}; n3 = ${L(b)}; n5 = ${L(cin)}; n6 = a${p.id};`;
+      return `nk = ${p.op === 'SubWithCarry32' ? Kind.Sub32 : Kind.Add32}; n1 = ${L(a)}; n3 = ${L(b)}; n5 = ${L(cin)};`;
     case 'SubWithCarry64':
     case 'AddWithCarry64':
-      return `nk = ${p.op === 'SubWithCarry64' ? Kind.Sub64 : Kind.Add64}; n1 = ${L(a)}; n2 = ${H(a)}; n3 = ${L(b)}; n4 = ${H(b)}; n5 = ${L(cin)}; n6 = a${p.id}; n7 = b${p.id};`;
+      return `nk = ${p.op === 'SubWithCarry64' ? Kind.Sub64 : Kind.Add64}; n1 = ${L(a)}; n2 = ${H(a)}; n3 = ${L(b)}; n4 = ${H(b)}; n5 = ${L(cin)};`;
     default:
       return undefined;
   }
@@ -69,8 +72,8 @@ export const LAZY_DECLS = 'nk = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 
 /** Statement: make `nz` exact from a pending lazy record (see Kind). */
 export const PACK_NZCV =
   `if (nk !== 0) { const y = nk === ${Kind.Sub32} || nk === ${Kind.Sub64} ? ~n3 : n3, yh = nk === ${Kind.Sub64} ? ~n4 : n4; ` +
-  `if (nk <= ${Kind.Add32}) { const u = (n1 >>> 0) + (y >>> 0) + n5; nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((n1 ^ n6) & (y ^ n6)) >>> 31) << 28); } ` +
-  `else if (nk <= ${Kind.Add64}) { const u = (n1 >>> 0) + (y >>> 0) + n5, uh = (n2 >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0); nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((n2 ^ n7) & (yh ^ n7)) >>> 31) << 28); } ` +
+  `if (nk <= ${Kind.Add32}) { const u = (n1 >>> 0) + (y >>> 0) + n5, r = u | 0; nz = (r & -2147483648) | (r === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((n1 ^ r) & (y ^ r)) >>> 31) << 28); } ` +
+  `else if (nk <= ${Kind.Add64}) { const u = (n1 >>> 0) + (y >>> 0) + n5, uh = (n2 >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0), r = u | 0, rh = uh | 0; nz = (rh & -2147483648) | ((r | rh) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((n2 ^ rh) & (yh ^ rh)) >>> 31) << 28); } ` +
   `else if (nk === ${Kind.Logical32}) nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0); ` +
   `else nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0); nk = 0; }`;
 
@@ -122,8 +125,11 @@ function logicalCondition(cond: number, v: Value, wide: boolean): string | undef
   return cond & 1 ? `!${e}` : e;
 }
 
-/** A direct condition for TestCond(flags, cond), or undefined to test the packed value. */
-function fuse(flags: Value, cond: number): string | undefined {
+/**
+ * A direct condition for TestCond(flags, cond), or undefined to test the packed value.
+ * `needs` receives the add or subtract whose result the condition reads (N, or Z of an ADDS).
+ */
+function fuse(flags: Value, cond: number, needs: Set<Inst>): string | undefined {
   if (flags.kind !== 'inst') return undefined;
   if (flags.op === 'NZCVLogical32' || flags.op === 'NZCVLogical64') return logicalCondition(cond, flags.args[0]!, flags.op === 'NZCVLogical64');
   if (flags.op !== 'GetNZCVFromOp') return undefined;
@@ -131,6 +137,7 @@ function fuse(flags: Value, cond: number): string | undefined {
   const [a, b, cin] = p.args as [Value, Value, Value];
   if ((p.op === 'SubWithCarry32' || p.op === 'SubWithCarry64') && isImm(cin, 1)) {
     const wide = p.op === 'SubWithCarry64';
+    if (cond >> 1 === 2) needs.add(p);
     return subCondition(cond, wide ? [L(a), H(a)] : [L(a)], wide ? [L(b), H(b)] : [L(b)], wide ? [`a${p.id}`, `b${p.id}`] : [`a${p.id}`]);
   }
   if (p.op === 'AddWithCarry32' || p.op === 'AddWithCarry64') {
@@ -138,6 +145,7 @@ function fuse(flags: Value, cond: number): string | undefined {
     const wide = p.op === 'AddWithCarry64';
     const zero = wide ? `((a${p.id} | b${p.id}) === 0)` : `(a${p.id} === 0)`;
     const neg = wide ? `((b${p.id} | 0) < 0)` : `((a${p.id} | 0) < 0)`;
+    if (cond >> 1 === 0 || cond >> 1 === 2) needs.add(p);
     if (cond >> 1 === 0) return cond & 1 ? `!${zero}` : zero;
     if (cond >> 1 === 2) return cond & 1 ? `!${neg}` : neg;
   }
@@ -157,10 +165,11 @@ export function planFlags(b: Block): FlagPlan {
   }
 
   const fused = new Map<Inst, string>();
+  const resultRead = new Set<Inst>();
   for (const i of b.insts) {
     if (i.op !== 'TestCond') continue;
     const cond = i.args[1]!;
-    const e = fuse(i.args[0]!, cond.kind === 'imm' ? cond.lo : -1);
+    const e = fuse(i.args[0]!, cond.kind === 'imm' ? cond.lo : -1, resultRead);
     if (e !== undefined) fused.set(i, e);
   }
 
@@ -180,6 +189,13 @@ export function planFlags(b: Block): FlagPlan {
       if (onlyFusedOrLazy(i)) skip.add(i);
       else if (i.op === 'GetNZCVFromOp') eager.add(i.args[0] as Inst);
     }
+  }
+  // An add or subtract computed only for flags nobody packs here (CMP, CMN) need not exist either.
+  const t = b.terminal;
+  const byTerminal = new Set<Value>(t?.kind === 'Branch' ? [t.cond] : t?.kind === 'Indirect' ? [t.target] : []);
+  for (const i of b.insts) {
+    const arith = i.op === 'SubWithCarry32' || i.op === 'SubWithCarry64' || i.op === 'AddWithCarry32' || i.op === 'AddWithCarry64';
+    if (arith && !resultRead.has(i) && !eager.has(i) && !byTerminal.has(i) && (users.get(i) ?? []).every((u) => skip.has(u))) skip.add(i);
   }
   return { eager, fused, skip, lazy };
 }

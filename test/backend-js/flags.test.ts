@@ -5,8 +5,12 @@
  * interpreter (which packs NZCV eagerly) and with NZCV computed here.
  */
 import t from 'tap';
+import { emitRegion } from '../../src/backend-js/emit.js';
+import { translateBlock } from '../../src/frontend/translate/translate.js';
 import { condHolds } from '../../src/ir/int64.js';
-import { DATA_BASE, makeEnv, runBoth } from '../helpers/testenv.js';
+import { optimize } from '../../src/ir/opt/pipeline.js';
+import { USER_MODE_CTX } from '../../src/runtime/location.js';
+import { CODE_BASE, DATA_BASE, makeEnv, runBoth } from '../helpers/testenv.js';
 
 const M64 = (1n << 64n) - 1n;
 
@@ -34,9 +38,12 @@ function nzcvOf(op: 'subs' | 'adds' | 'ands', wide: boolean, a: bigint, b: bigin
 const holds = (cond: number, nzcv: number): boolean => condHolds(nzcv << 28, cond);
 
 const OPS = {
-  subs: { x: 0xeb010002, w: 0x6b010002 }, // subs x2, x0, x1 / subs w2, w0, w1
-  adds: { x: 0xab010002, w: 0x2b010002 }, // adds x2, x0, x1 / adds w2, w0, w1
-  ands: { x: 0xea010002, w: 0x6a010002 }, // ands x2, x0, x1 / ands w2, w0, w1
+  subs: { x: 0xeb010002, w: 0x6b010002, flags: 'subs' }, // subs x2, x0, x1 / subs w2, w0, w1
+  adds: { x: 0xab010002, w: 0x2b010002, flags: 'adds' }, // adds x2, x0, x1 / adds w2, w0, w1
+  ands: { x: 0xea010002, w: 0x6a010002, flags: 'ands' }, // ands x2, x0, x1 / ands w2, w0, w1
+  // The result is discarded: the generated code never computes it, and packs NZCV from the operands.
+  cmp: { x: 0xeb01001f, w: 0x6b01001f, flags: 'subs' }, // cmp x0, x1 / cmp w0, w1
+  cmn: { x: 0xab01001f, w: 0x2b01001f, flags: 'adds' }, // cmn x0, x1 / cmn w0, w1
 } as const;
 
 // Sign, carry and overflow boundaries of both widths.
@@ -64,9 +71,9 @@ function program(op: number, cond: number): number[] {
   ];
 }
 
-t.test('every condition after SUBS, ADDS and ANDS on edge operands', (t) => {
+t.test('every condition after SUBS, ADDS, ANDS, CMP and CMN on edge operands', (t) => {
   let checked = 0;
-  for (const [name, enc] of Object.entries(OPS) as ['subs' | 'adds' | 'ands', { x: number; w: number }][]) {
+  for (const [name, enc] of Object.entries(OPS)) {
     for (const wide of [false, true]) {
       for (let cond = 0; cond < 16; cond++) {
         const env = makeEnv(program(wide ? enc.x : enc.w, cond));
@@ -80,7 +87,7 @@ t.test('every condition after SUBS, ADDS and ANDS on edge operands', (t) => {
           const at = frame + RESULTS + 24 * k;
           const x3 = env.mem.dv.getBigUint64(at, true), x4 = env.mem.dv.getBigUint64(at + 8, true);
           const nzcv = Number(env.mem.dv.getBigUint64(at + 16, true) >> 28n);
-          const want = nzcvOf(name, wide, a, b);
+          const want = nzcvOf(enc.flags, wide, a, b);
           const yes = holds(cond, want);
           if (nzcv !== want || x3 !== (yes ? 0n : 1n) || x4 !== (yes ? 0n : 1n)) {
             t.fail(`${name} ${wide ? 'x' : 'w'} cond ${cond} a=${a} b=${b}: nzcv ${nzcv.toString(2)} want ${want.toString(2)}, x3=${x3} x4=${x4}`);
@@ -92,7 +99,24 @@ t.test('every condition after SUBS, ADDS and ANDS on edge operands', (t) => {
       }
     }
   }
-  t.equal(checked, 3 * 2 * 16 * PAIRS.length, 'all combinations agree');
+  t.equal(checked, Object.keys(OPS).length * 2 * 16 * PAIRS.length, 'all combinations agree');
+  t.end();
+});
+
+t.test('a CMP tested only by its branch computes no difference', (t) => {
+  const words = [
+    0xeb01001f, // cmp x0, x1
+    0x54000041, // b.ne +8
+  ];
+  const fetch = (lo: number) => words[(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1;
+  const cmp = translateBlock(fetch, { lo: CODE_BASE, hi: 0 }, USER_MODE_CTX);
+  optimize(cmp);
+  const src = emitRegion([cmp]).source;
+  t.notMatch(src, /4294967295 \? 1 : 0\), rl = u/, 'no 64-bit subtraction in the block');
+  t.match(src, /nk = 3; n1 = /, 'the operands are recorded for packing at the exit');
+  const sub = translateBlock((lo) => [0xeb010002, 0x54000041][(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1, { lo: CODE_BASE, hi: 0 }, USER_MODE_CTX); // subs x2, x0, x1; b.ne
+  optimize(sub);
+  t.match(emitRegion([sub]).source, /4294967295 \? 1 : 0\), rl = u/, 'SUBS writing x2 still computes it');
   t.end();
 });
 
