@@ -1,8 +1,9 @@
 /**
  * Guest-register get/set elimination within a block (dynarmic's
  * A64GetSetElimination), including NZCV (dead-flag elimination) and the
- * vector registers: a get after a known value reuses it; a set overwritten
- * before anything could observe it is dropped. Memory accesses and helper
+ * vector registers: a get after a known value reuses it (and so does not
+ * observe the register); a set overwritten before anything could observe it
+ * is dropped. Memory accesses and helper
  * calls may fault, which makes the state visible, so they keep pending sets
  * alive; helper calls may also read and write the vector registers, so known
  * vector values are forgotten there.
@@ -60,12 +61,15 @@ export function getSetElimination(block: Block): void {
       case 'A64GetW': {
         const r = reg(inst);
         const key = (inst.op === 'A64GetX' ? 'x' : 'w') + r;
-        pending.delete('r' + r);
         const k = known.get(key);
         if (k) {
+          // Forwarded: the register itself is not read, so a pending set of it may still be overwritten.
           replace.set(inst, k);
           removed.add(inst);
-        } else known.set(key, inst);
+        } else {
+          pending.delete('r' + r);
+          known.set(key, inst);
+        }
         break;
       }
       case 'A64SetX':
@@ -80,12 +84,14 @@ export function getSetElimination(block: Block): void {
         break;
       }
       case 'A64GetNZCV': {
-        pending.delete('nz');
         const k = known.get('nz');
         if (k) {
           replace.set(inst, k);
           removed.add(inst);
-        } else known.set('nz', inst);
+        } else {
+          pending.delete('nz');
+          known.set('nz', inst);
+        }
         break;
       }
       case 'A64SetNZCV': {
@@ -98,12 +104,14 @@ export function getSetElimination(block: Block): void {
       case 'A64GetV32':
       case 'A64GetV64': {
         const range = vRange(inst)!;
-        for (const [k, p] of vPending) if (overlaps(p.range, range)) vPending.delete(k);
         const k = vKnown.get(vKey(range));
         if (k) {
           replace.set(inst, k.value);
           removed.add(inst);
-        } else vKnown.set(vKey(range), { range, value: inst });
+        } else {
+          for (const [key, p] of vPending) if (overlaps(p.range, range)) vPending.delete(key);
+          vKnown.set(vKey(range), { range, value: inst });
+        }
         break;
       }
       case 'A64SetV32':
