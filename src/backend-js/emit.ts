@@ -34,6 +34,11 @@ interface Ctx {
    * running code leave); `restore` re-reads it and leaves on a fault, at the instruction.
    */
   slow: (inst: Inst) => { save: string; restore: string };
+  /**
+   * After a call that can fault but never changes the budget (a load, an alignment check):
+   * leave on a fault, at the instruction.
+   */
+  faulted: (inst: Inst) => string;
   /** Where word w of the vector file (4 per register) lives: a local or V[w]. */
   vw: (w: number) => string;
 }
@@ -118,16 +123,16 @@ function read(size: 1 | 2 | 4 | 8): Emit {
   return (i, c) => {
     const a = i.args[0]!;
     const al = L(a), ah = Hh(a);
-    const { save, restore } = c.slow(i);
+    const restore = c.faulted(i);
     const hit = `RT[t] === ((${al} + ${size - 1}) & -4096) && RH[t] === ${ah}`;
     const off = `(RA[t] + ${al}) | 0`;
     const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
-    const miss = (ld: string) => `else { ${save} a${i.id} = M.${ld}(${al}, ${ah}); ${restore} } }`;
+    const miss = (ld: string) => `else { a${i.id} = M.${ld}(${al}, ${ah}); ${restore} } }`;
     switch (size) {
       case 1: return `${head}if (${hit}) a${i.id} = D.getUint8(${off}); ${miss('ld8')}`;
       case 2: return `${head}if (${hit}) a${i.id} = D.getUint16(${off}, true); ${miss('ld16')}`;
       case 4: return `${head}if (${hit}) a${i.id} = D.getInt32(${off}, true); ${miss('ld32')}`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { ${save} a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; ${restore} } }`;
+      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; ${restore} } }`;
     }
   };
 }
@@ -313,8 +318,7 @@ const EMITTERS: Record<Opcode, Emit> = {
   Write64: write(8),
   CheckAlignment: (i, c) => {
     const a = i.args[0]!;
-    const { save, restore } = c.slow(i);
-    return `if ((${L(a)} & ${imm(i.args[1]!) - 1}) !== 0) { ${save} M.alignmentFault(${L(a)}, ${Hh(a)}, ${imm(i.args[2]!)}); ${restore} }`;
+    return `if ((${L(a)} & ${imm(i.args[1]!) - 1}) !== 0) { M.alignmentFault(${L(a)}, ${Hh(a)}, ${imm(i.args[2]!)}); ${c.faulted(i)} }`;
   },
 
   CallVoid: call('Void'),
@@ -339,8 +343,8 @@ function lit(n: number): string {
  * out of the function with the PC. In-region jumps check the budget (a store may have
  * invalidated translated code, and loops must yield).
  */
-function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree: (k: number) => string): string {
-  const leave = (lo: number, hi: number) => `pc = ${lit(lo)}; pch = ${lit(hi)}; break run;`;
+function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree: (k: number) => string, site: ChainSites): string {
+  const leave = (lo: number, hi: number) => `pc = ${lit(lo)};${hi === pcHi ? '' : ` pch = ${lit(hi)};`} ex = ${site.of(lo, hi)}; break run;`;
   // The statement that goes to the block at `lo` without leaving, if the layout allows it from here.
   const inside = (lo: number): string | undefined => {
     const kind = lay.edge(from, lo);
@@ -363,7 +367,7 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree
         return jump ? [`if (pc === ${lit(lo)}) { ${jump} }`] : [];
       }).join(' ');
       const stay = tests ? ` if (pch === ${lit(pcHi)} && bud > 0) { ${tests} }` : '';
-      return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} break run;`;
+      return `pc = ${L(t.target)}; pch = ${Hh(t.target)};${stay} ex = 0; break run;`;
     }
     case 'Exit':
       return `S[${Slot.EXIT_REASON}] = ${t.reason}; S[${Slot.EXIT_ARG}] = ${lit(t.arg)}; ${leave(t.next.lo, t.next.hi)}`;
@@ -378,10 +382,29 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree
  * region's few successors) instead of returning to the dispatcher's one megamorphic call site.
  * CHAIN_DEPTH bounds the nesting; the whole chain returns when it runs out.
  */
-const CHAIN =
+const chain = (sites: number) =>
   `if (bud > 0 && S[${Slot.EXIT_REASON}] === ${ExitReason.Jump}) { const t = pc >>> 2 & ${LINK_SIZE - 1}, cf = FR[t];` +
   ` if (cf !== undefined && FL[t] === pc && FH[t] === pch) { const cd = S[${Slot.CHAIN_DEPTH}];` +
-  ` if (cd > 0) { S[${Slot.CHAIN_DEPTH}] = cd - 1; return cf(); } } }`;
+  ` if (cd > 0) { S[${Slot.CHAIN_DEPTH}] = cd - 1; ${sites > 1 ? `switch (ex) { ${Array.from({ length: sites - 1 }, (_, k) => `case ${k + 1}: return cf(); `).join('')}default: return cf(); }` : 'return cf();'} } } }`;
+
+/**
+ * Call sites of the chain, one per constant exit target: V8 records the functions a call site
+ * has called, and a site that has seen one can be compiled to a direct call of it, without the
+ * generic call builtins a site shared by several targets goes through. Site 0 is for computed
+ * targets (returns, indirect branches). `ex` holds the site of the exit taken.
+ */
+class ChainSites {
+  private readonly byPc = new Map<string, number>();
+  of(lo: number, hi: number): number {
+    const key = `${lo | 0}:${hi | 0}`;
+    let k = this.byPc.get(key);
+    if (k === undefined) this.byPc.set(key, (k = this.byPc.size + 1));
+    return k;
+  }
+  get count(): number {
+    return this.byPc.size + 1;
+  }
+}
 
 /** Emit the source of one region function. blocks[0] is the entry. */
 export function emitRegion(regionBlocks: Block[]): RegionSource {
@@ -415,11 +438,11 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     b.renumber();
     const plan = planFlags(b);
     // On a fault the instructions of the block before the faulting one have retired.
-    const slow = (inst: Inst) => ({
-      save: `S[${Slot.BUDGET}] = bud;`,
-      restore: `bud = S[${Slot.BUDGET}]; if (S[${Slot.EXIT_REASON}] !== 0) { pc = ${lit(b.start.lo + 4 * inst.gi)}; pch = ${lit(pcHi)}; bud -= ${inst.gi}; break run; }`,
-    });
-    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow };
+    // pch holds pcHi everywhere inside the region (a jump that stays inside had the entry's high word).
+    const faulted = (inst: Inst) =>
+      `if (S[${Slot.EXIT_REASON}] !== 0) { pc = ${lit(b.start.lo + 4 * inst.gi)};${inst.gi ? ` bud -= ${inst.gi};` : ''} break run; }`;
+    const slow = (inst: Inst) => ({ save: `S[${Slot.BUDGET}] = bud;`, restore: `bud = S[${Slot.BUDGET}]; ${faulted(inst)}` });
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted };
     const decls: string[] = [];
     const body: string[] = [];
     for (const inst of b.insts) {
@@ -435,8 +458,9 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     return `${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n`;
   });
   // Block k, then (in labeled blocks that end just before them) its merge-node children; a loop header wraps all of it.
+  const sites = new ChainSites();
   const within = (k: number, merges: number[]): string => {
-    if (merges.length === 0) return `{ ${bodies[k]}${terminalCode(blocks[k]!.terminal!, k, lay, pcHi, tree)} }`;
+    if (merges.length === 0) return `{ ${bodies[k]}${terminalCode(blocks[k]!.terminal!, k, lay, pcHi, tree, sites)} }`;
     const [y, ...rest] = merges as [number, ...number[]];
     return `k${y}: { ${within(k, rest)} }\n${tree(y)}`;
   };
@@ -451,12 +475,12 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
-    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, bud = S[${Slot.BUDGET}];`,
+    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, bud = S[${Slot.BUDGET}];`,
     `run: {`,
     tree(0),
     `}`,
     `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
-    CHAIN,
+    chain(sites.count),
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }

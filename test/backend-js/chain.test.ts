@@ -86,3 +86,26 @@ t.test('a region compiled with an empty link table returns to its caller', (t) =
   t.same([...LINK_PARAMS], ['FL', 'FH', 'FR'], 'the link table names generated code may use');
   t.end();
 });
+
+t.test('each constant exit target has its own chain call site; computed targets share site 0', (t) => {
+  const words = [
+    0xb4000040, // 0x00: cbz x0, +8
+    0xd65f03c0, // 0x04: ret
+    0xd2800021, // 0x08: mov x1, #1
+  ];
+  const fetch = (lo: number) => words[(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1;
+  const block = (at: number) => {
+    const b = translateBlock(fetch, { lo: CODE_BASE + at, hi: 0 }, USER_MODE_CTX);
+    optimize(b);
+    return b;
+  };
+  const branch = emitRegion([block(0)]).source;
+  checkGenerated(branch);
+  t.match(branch, /ex = 1; break run;[^]*ex = 2; break run;/, 'the taken and not-taken exits name sites 1 and 2');
+  t.match(branch, /switch \(ex\) \{ case 1: return cf\(\); case 2: return cf\(\); default: return cf\(\); \}/, 'one call of the next region per site');
+  const ret = emitRegion([block(4)]).source;
+  checkGenerated(ret);
+  t.match(ret, /ex = 0; break run;/, 'a return leaves through site 0');
+  t.notMatch(ret, /switch \(ex\)/, 'a region with one site calls without a switch');
+  t.end();
+});
