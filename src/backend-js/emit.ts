@@ -18,6 +18,7 @@ import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot, TLB_MASK } from './abi.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
+import { findPairs, pairCode } from './pairs.js';
 import { Hh, L } from './values.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -445,14 +446,19 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted };
     const decls: string[] = [];
     const body: string[] = [];
+    // Adjacent accesses of one instruction (LDP/STP, Q halves): the first is emitted with the second (pairs.ts).
+    const pairs = findPairs(b);
+    const firsts = new Set(pairs.values());
     for (const inst of b.insts) {
       if (plan.skip.has(inst)) continue;
       const ret = OPCODES[inst.op].ret;
       if (ret !== 'Void') decls.push(`a${inst.id} = 0`);
       if (ret === 'U64') decls.push(`b${inst.id} = 0`);
       if (plan.eager.has(inst)) decls.push(`f${inst.id} = 0`);
+      if (firsts.has(inst)) continue;
+      const first = pairs.get(inst);
       const fused = plan.fused.get(inst), lazy = plan.lazy.get(inst);
-      body.push(fused !== undefined ? `a${inst.id} = ${fused} ? 1 : 0;` : lazy ?? EMITTERS[inst.op](inst, ctx));
+      body.push(first ? pairCode(first, inst, ctx) : fused !== undefined ? `a${inst.id} = ${fused} ? 1 : 0;` : lazy ?? EMITTERS[inst.op](inst, ctx));
     }
     const head = decls.length ? `let ${decls.join(', ')}; ` : '';
     return `${head}\n${body.join('\n')}\nbud -= ${b.guestCount};\n`;

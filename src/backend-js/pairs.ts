@@ -1,0 +1,80 @@
+/**
+ * Adjacent accesses of one instruction share one soft-TLB check: LDP/STP of W or
+ * X registers and the two halves of a Q register access become, in IR,
+ * `Read(a); b = Add64(a, size); Read(b)` (or the same with Write), back to back.
+ * The first access is emitted at the second's place, under one check that both
+ * lie in one page (`(a + 2 * size - 1) & -4096` against the tag). A pair that
+ * crosses a page, or misses the TLB, takes the slow path of each access in
+ * order, with the fault PC of the instruction, exactly as two separate accesses
+ * would. Moving the first access down is safe: only the address add lies
+ * between them, and it neither reads memory nor uses the first result.
+ */
+import { TLB_MASK } from './abi.js';
+import type { Block, Inst, Value } from '../ir/value.js';
+import { Hh, L } from './values.js';
+
+const READS: Record<string, 4 | 8> = { Read32: 4, Read64: 8 };
+const WRITES: Record<string, 4 | 8> = { Write32: 4, Write64: 8 };
+
+const isImm = (v: Value, n: number): boolean => v.kind === 'imm' && v.lo === n && v.hi === 0;
+
+/** Second access -> first access, for every pair in the block (see the file comment). */
+export function findPairs(b: Block): Map<Inst, Inst> {
+  const pairs = new Map<Inst, Inst>();
+  const insts = b.insts;
+  for (let k = 0; k + 2 < insts.length; k++) {
+    const first = insts[k]!, add = insts[k + 1]!, second = insts[k + 2]!;
+    const size = READS[first.op] ?? WRITES[first.op];
+    if (size === undefined || second.op !== first.op || first.gi !== second.gi) continue;
+    const a = first.args[0]!;
+    if (add.op !== 'Add64' || add.args[0] !== a || !isImm(add.args[1]!, size) || second.args[0] !== add) continue;
+    pairs.set(second, first);
+    k += 2;
+  }
+  return pairs;
+}
+
+/** Statements around a slow-path call (as the emitter's Ctx gives them). */
+export interface SlowPath {
+  /** A load: leave on a fault. */
+  faulted: (inst: Inst) => string;
+  /** A store: write the budget back before, re-read it after and leave on a fault. */
+  slow: (inst: Inst) => { save: string; restore: string };
+}
+
+/** The code of a pair, emitted at the second access. */
+export function pairCode(first: Inst, second: Inst, c: SlowPath): string {
+  const a = first.args[0]!, b = second.args[0]!;
+  const al = L(a), ah = Hh(a);
+  if (READS[first.op] !== undefined) {
+    const size = READS[first.op]!;
+    const fault = c.faulted(first);
+    const hit = `RT[t] === ((${al} + ${2 * size - 1}) & -4096) && RH[t] === ${ah}`;
+    if (size === 4) {
+      return (
+        `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (RA[t] + ${al}) | 0; a${first.id} = D.getInt32(o, true); a${second.id} = D.getInt32(o + 4, true); } ` +
+        `else { a${first.id} = M.ld32(${al}, ${ah}); ${fault} a${second.id} = M.ld32(${L(b)}, ${Hh(b)}); ${fault} } }`
+      );
+    }
+    return (
+      `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (RA[t] + ${al}) | 0; ` +
+      `a${first.id} = D.getInt32(o, true); b${first.id} = D.getInt32(o + 4, true); a${second.id} = D.getInt32(o + 8, true); b${second.id} = D.getInt32(o + 12, true); } ` +
+      `else { a${first.id} = M.ld64(${al}, ${ah}); b${first.id} = M.retHi; ${fault} a${second.id} = M.ld64(${L(b)}, ${Hh(b)}); b${second.id} = M.retHi; ${fault} } }`
+    );
+  }
+  const size = WRITES[first.op]!;
+  const v = first.args[1]!, w = second.args[1]!;
+  const { save, restore } = c.slow(first);
+  const hit = `WT[t] === ((${al} + ${2 * size - 1}) & -4096) && WH[t] === ${ah}`;
+  if (size === 4) {
+    return (
+      `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (WA[t] + ${al}) | 0; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${L(w)}, true); } ` +
+      `else { ${save} M.st32(${al}, ${ah}, ${L(v)}); ${restore} ${save} M.st32(${L(b)}, ${Hh(b)}, ${L(w)}); ${restore} } }`
+    );
+  }
+  return (
+    `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (WA[t] + ${al}) | 0; ` +
+    `D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); D.setInt32(o + 8, ${L(w)}, true); D.setInt32(o + 12, ${Hh(w)}, true); } ` +
+    `else { ${save} M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${restore} ${save} M.st64(${L(b)}, ${Hh(b)}, ${L(w)}, ${Hh(w)}); ${restore} } }`
+  );
+}
