@@ -79,6 +79,7 @@ export function statsTable(r: RunResult): string {
     ['host time by phase', `translate ${s.translateMs.toFixed(1)} ms, compile ${s.compileMs.toFixed(1)} ms, execute and syscalls ${Math.max(0, r.wallMs - s.translateMs - s.compileMs).toFixed(1)} ms`],
     ['dispatches', `interpreted blocks ${fmt(s.interpBlocksRun)}, region calls ${fmt(s.regionCalls)} (${fmt(s.chainedCalls)} chained)`],
     ['code invalidations', fmt(s.invalidations)],
+    ['soft-TLB misses', fmt(r.tlbMisses)],
     ['exits', Object.entries(s.exits).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || 'none'],
     ['syscalls', `${fmt(r.syscalls)}${r.unknownSyscalls.size ? ` (unknown: ${[...r.unknownSyscalls].map(([n, c]) => `${n}x${c}`).join(' ')})` : ''}`],
   ];

@@ -41,6 +41,8 @@ export interface RunResult {
   stats: EngineStats;
   syscalls: number;
   unknownSyscalls: Map<number, number>;
+  /** Soft-TLB misses: accesses that took the slow path and walked the page tables. */
+  tlbMisses: number;
 }
 
 export class UserModeMachine {
@@ -127,6 +129,7 @@ export class UserModeMachine {
       stats: this.engine.stats,
       syscalls,
       unknownSyscalls: p.unknownSyscalls,
+      tlbMisses: this.mem.tlbMisses,
     };
   }
 }
