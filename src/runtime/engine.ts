@@ -61,6 +61,12 @@ interface Entry {
   /** RAM page holding the code. */
   ramPage: number;
   region?: RegionFn;
+  /**
+   * The block translated again and optimized, for regions (made when it first joins one). The
+   * interpreter runs `block` as translated: the IR passes cost more than they save on a block
+   * that runs a few times, and most blocks never become hot.
+   */
+  optimized?: Block;
   prof?: { ms: number; calls: number; insns: number };
 }
 
@@ -188,7 +194,8 @@ export class Engine {
     const mem = this.mem;
     const ramPage = mem.resolve(lo, hi, 'exec') >>> 12;
     const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, this.ctx);
-    optimize(block);
+    // The interpreter tier keeps optimizing every block: there the interpreter is the steady state.
+    if (this.tier === 'interp') optimize(block);
     if (this.opts.debug) verify(block);
     this.opts.dumpIr?.(printBlock(block));
     const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
@@ -202,6 +209,18 @@ export class Engine {
     this.stats.guestInsnsTranslated += block.guestCount;
     this.stats.translateMs += performance.now() - t0;
     return e;
+  }
+
+  /** The optimized translation of a cached block, for regions (Entry.optimized). */
+  private optimized(lo: number, e: Entry): Block {
+    if (e.optimized) return e.optimized;
+    const mem = this.mem;
+    // Its page is still mapped and unchanged: a write to it would have dropped the entry.
+    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi: e.pcHi }, e.block.ctx);
+    optimize(block);
+    if (this.opts.debug) verify(block);
+    if (this.opts.dumpIr) this.opts.dumpIr(`${printBlock(block)}  (optimized, for a region)`);
+    return (e.optimized = block);
   }
 
   /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */
@@ -222,7 +241,7 @@ export class Engine {
       if (!be || be.pcHi !== e.pcHi || be.block.ctx !== e.block.ctx) continue;
       if (blocks.length > 0 && (insns + be.block.guestCount > maxInsns || be.hits < minHits)) continue;
       insns += be.block.guestCount;
-      blocks.push(be.block);
+      blocks.push(this.optimized(k, be));
       pages.add(be.ramPage);
       const t = be.block.terminal!;
       const next = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
