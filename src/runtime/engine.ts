@@ -199,7 +199,8 @@ export class Engine {
     if (this.opts.debug) verify(block);
     this.opts.dumpIr?.(printBlock(block));
     const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
-    const e: Entry = { pcHi: hi, block, prepared, hits: 0, ramPage };
+    // Every field from the start: one object shape for all entries, so the dispatcher's optimized code stays valid.
+    const e: Entry = { pcHi: hi, block, prepared, hits: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
     this.cache.set(lo, e);
     let set = this.pageEntries.get(ramPage);
     if (!set) this.pageEntries.set(ramPage, (set = new Set()));
