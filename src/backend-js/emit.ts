@@ -15,7 +15,8 @@ import { helperNames } from '../runtime/helpers/all.js';
 import { helperTouchesMemory } from '../runtime/helpers/registry.js';
 import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
-import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot, TLB_MASK } from './abi.js';
+import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot } from './abi.js';
+import { loadHit, loadMiss, probe, storeHit, storeMiss, type AccessSize } from './access.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
 import { findPairs, pairCode } from './pairs.js';
@@ -119,39 +120,21 @@ function addc64(invert: boolean): Emit {
   };
 }
 
-/** Soft-TLB fast path for a read of `size` bytes; slow path records the faulting PC first. */
-function read(size: 1 | 2 | 4 | 8): Emit {
+/** Soft-TLB fast path for a read of `size` bytes; the slow path leaves on a fault, at the instruction. */
+function read(size: AccessSize): Emit {
   return (i, c) => {
     const a = i.args[0]!;
     const al = L(a), ah = Hh(a);
-    const restore = c.faulted(i);
-    const hit = `RT[t] === ((${al} + ${size - 1}) & -4096) && RH[t] === ${ah}`;
-    const off = `(RA[t] + ${al}) | 0`;
-    const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
-    const miss = (ld: string) => `else { a${i.id} = M.${ld}(${al}, ${ah}); ${restore} } }`;
-    switch (size) {
-      case 1: return `${head}if (${hit}) a${i.id} = D.getUint8(${off}); ${miss('ld8')}`;
-      case 2: return `${head}if (${hit}) a${i.id} = D.getUint16(${off}, true); ${miss('ld16')}`;
-      case 4: return `${head}if (${hit}) a${i.id} = D.getInt32(${off}, true); ${miss('ld32')}`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; a${i.id} = D.getInt32(o, true); b${i.id} = D.getInt32(o + 4, true); } else { a${i.id} = M.ld64(${al}, ${ah}); b${i.id} = M.retHi; ${restore} } }`;
-    }
+    return probe('R', al, ah, size, loadHit(size, i.id, 'o'), `${loadMiss(size, i.id, al, ah)} ${c.faulted(i)}`);
   };
 }
 
-function write(size: 1 | 2 | 4 | 8): Emit {
+function write(size: AccessSize): Emit {
   return (i, c) => {
     const [a, v] = i.args as [Value, Value];
     const al = L(a), ah = Hh(a);
     const { save, restore } = c.slow(i); // a store may invalidate translated code: restore re-reads the budget
-    const hit = `WT[t] === ((${al} + ${size - 1}) & -4096) && WH[t] === ${ah}`;
-    const off = `(WA[t] + ${al}) | 0`;
-    const head = `{ const t = (${al} >>> 12) & ${TLB_MASK}; `;
-    switch (size) {
-      case 1: return `${head}if (${hit}) D.setUint8(${off}, ${L(v)}); else { ${save} M.st8(${al}, ${ah}, ${L(v)}); ${restore} } }`;
-      case 2: return `${head}if (${hit}) D.setUint16(${off}, ${L(v)}, true); else { ${save} M.st16(${al}, ${ah}, ${L(v)}); ${restore} } }`;
-      case 4: return `${head}if (${hit}) D.setInt32(${off}, ${L(v)}, true); else { ${save} M.st32(${al}, ${ah}, ${L(v)}); ${restore} } }`;
-      case 8: return `${head}if (${hit}) { const o = ${off}; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); } else { ${save} M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${restore} } }`;
-    }
+    return probe('W', al, ah, size, storeHit(size, 'o', L(v), Hh(v)), `${save} ${storeMiss(size, al, ah, L(v), Hh(v))} ${restore}`);
   };
 }
 

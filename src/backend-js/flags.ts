@@ -20,7 +20,7 @@
  *   recorded lazily is not computed at all.
  */
 import type { Block, Inst, Value } from '../ir/value.js';
-import { Hh as H, L } from './values.js';
+import { Hh as H, isImm, L } from './values.js';
 
 /** How one block handles NZCV. */
 export interface FlagPlan {
@@ -34,7 +34,6 @@ export interface FlagPlan {
   lazy: Map<Inst, string>;
 }
 
-const isImm = (v: Value, n: number): boolean => v.kind === 'imm' && v.lo === n && v.hi === 0;
 
 /** Lazy kinds (nk): which packing the recorded operands need. */
 const enum Kind {

@@ -9,14 +9,12 @@
  * would. Moving the first access down is safe: only the address add lies
  * between them, and it neither reads memory nor uses the first result.
  */
-import { TLB_MASK } from './abi.js';
-import type { Block, Inst, Value } from '../ir/value.js';
-import { Hh, L } from './values.js';
+import { loadHit, loadMiss, probe, storeHit, storeMiss } from './access.js';
+import type { Block, Inst } from '../ir/value.js';
+import { Hh, isImm, L } from './values.js';
 
 const READS: Record<string, 4 | 8> = { Read32: 4, Read64: 8 };
 const WRITES: Record<string, 4 | 8> = { Write32: 4, Write64: 8 };
-
-const isImm = (v: Value, n: number): boolean => v.kind === 'imm' && v.lo === n && v.hi === 0;
 
 /** Second access -> first access, for every pair in the block (see the file comment). */
 export function findPairs(b: Block): Map<Inst, Inst> {
@@ -45,36 +43,22 @@ export interface SlowPath {
 /** The code of a pair, emitted at the second access. */
 export function pairCode(first: Inst, second: Inst, c: SlowPath): string {
   const a = first.args[0]!, b = second.args[0]!;
-  const al = L(a), ah = Hh(a);
-  if (READS[first.op] !== undefined) {
-    const size = READS[first.op]!;
+  const al = L(a), ah = Hh(a), bl = L(b), bh = Hh(b);
+  const load = READS[first.op];
+  if (load !== undefined) {
     const fault = c.faulted(first);
-    const hit = `RT[t] === ((${al} + ${2 * size - 1}) & -4096) && RH[t] === ${ah}`;
-    if (size === 4) {
-      return (
-        `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (RA[t] + ${al}) | 0; a${first.id} = D.getInt32(o, true); a${second.id} = D.getInt32(o + 4, true); } ` +
-        `else { a${first.id} = M.ld32(${al}, ${ah}); ${fault} a${second.id} = M.ld32(${L(b)}, ${Hh(b)}); ${fault} } }`
-      );
-    }
-    return (
-      `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (RA[t] + ${al}) | 0; ` +
-      `a${first.id} = D.getInt32(o, true); b${first.id} = D.getInt32(o + 4, true); a${second.id} = D.getInt32(o + 8, true); b${second.id} = D.getInt32(o + 12, true); } ` +
-      `else { a${first.id} = M.ld64(${al}, ${ah}); b${first.id} = M.retHi; ${fault} a${second.id} = M.ld64(${L(b)}, ${Hh(b)}); b${second.id} = M.retHi; ${fault} } }`
+    return probe(
+      'R', al, ah, 2 * load,
+      `${loadHit(load, first.id, 'o')} ${loadHit(load, second.id, `o + ${load}`)}`,
+      `${loadMiss(load, first.id, al, ah)} ${fault} ${loadMiss(load, second.id, bl, bh)} ${fault}`,
     );
   }
   const size = WRITES[first.op]!;
   const v = first.args[1]!, w = second.args[1]!;
   const { save, restore } = c.slow(first);
-  const hit = `WT[t] === ((${al} + ${2 * size - 1}) & -4096) && WH[t] === ${ah}`;
-  if (size === 4) {
-    return (
-      `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (WA[t] + ${al}) | 0; D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${L(w)}, true); } ` +
-      `else { ${save} M.st32(${al}, ${ah}, ${L(v)}); ${restore} ${save} M.st32(${L(b)}, ${Hh(b)}, ${L(w)}); ${restore} } }`
-    );
-  }
-  return (
-    `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${hit}) { const o = (WA[t] + ${al}) | 0; ` +
-    `D.setInt32(o, ${L(v)}, true); D.setInt32(o + 4, ${Hh(v)}, true); D.setInt32(o + 8, ${L(w)}, true); D.setInt32(o + 12, ${Hh(w)}, true); } ` +
-    `else { ${save} M.st64(${al}, ${ah}, ${L(v)}, ${Hh(v)}); ${restore} ${save} M.st64(${L(b)}, ${Hh(b)}, ${L(w)}, ${Hh(w)}); ${restore} } }`
+  return probe(
+    'W', al, ah, 2 * size,
+    `${storeHit(size, 'o', L(v), Hh(v))} ${storeHit(size, `o + ${size}`, L(w), Hh(w))}`,
+    `${save} ${storeMiss(size, al, ah, L(v), Hh(v))} ${restore} ${save} ${storeMiss(size, bl, bh, L(w), Hh(w))} ${restore}`,
   );
 }

@@ -193,11 +193,8 @@ export class Engine {
     const t0 = performance.now();
     const mem = this.mem;
     const ramPage = mem.resolve(lo, hi, 'exec') >>> 12;
-    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, this.ctx);
     // The interpreter tier keeps optimizing every block: there the interpreter is the steady state.
-    if (this.tier === 'interp') optimize(block);
-    if (this.opts.debug) verify(block);
-    this.opts.dumpIr?.(printBlock(block));
+    const block = this.translateAt(lo, hi, this.ctx, this.tier === 'interp', '');
     const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
     // Every field from the start: one object shape for all entries, so the dispatcher's optimized code stays valid.
     const e: Entry = { pcHi: hi, block, prepared, hits: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
@@ -214,14 +211,18 @@ export class Engine {
 
   /** The optimized translation of a cached block, for regions (Entry.optimized). */
   private optimized(lo: number, e: Entry): Block {
-    if (e.optimized) return e.optimized;
-    const mem = this.mem;
     // Its page is still mapped and unchanged: a write to it would have dropped the entry.
-    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi: e.pcHi }, e.block.ctx);
-    optimize(block);
+    return (e.optimized ??= this.translateAt(lo, e.pcHi, e.block.ctx, true, '  (optimized, for a region)'));
+  }
+
+  /** Translate the guest block at (lo, hi), optionally optimized; verified in debug mode, printed for --dump-ir. */
+  private translateAt(lo: number, hi: number, ctx: number, optimized: boolean, dumpNote: string): Block {
+    const mem = this.mem;
+    const block = translateBlock((l, h) => mem.fetch32(l, h), { lo, hi }, ctx);
+    if (optimized) optimize(block);
     if (this.opts.debug) verify(block);
-    if (this.opts.dumpIr) this.opts.dumpIr(`${printBlock(block)}  (optimized, for a region)`);
-    return (e.optimized = block);
+    this.opts.dumpIr?.(printBlock(block) + dumpNote);
+    return block;
   }
 
   /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */

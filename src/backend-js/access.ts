@@ -1,0 +1,51 @@
+/**
+ * The text of a guest memory access in generated code: the inline soft-TLB probe
+ * (`probe`), the DataView reads and writes of its hit path at a RAM offset `o`, and
+ * the CodeMemory call of its miss path. Single accesses (emit.ts) and pairs under one
+ * probe (pairs.ts) are built from these, so both read and write memory the same way.
+ */
+import { TLB_MASK } from './abi.js';
+
+export type AccessSize = 1 | 2 | 4 | 8;
+
+/**
+ * `{ hit } else { miss }` behind the probe of the read (R) or write (W) TLB for `bytes` bytes
+ * at (al, ah): it hits when the entry maps the page of the first and of the last byte; `hit`
+ * sees the RAM offset of the first byte as `o`.
+ */
+export function probe(table: 'R' | 'W', al: string, ah: string, bytes: number, hit: string, miss: string): string {
+  return (
+    `{ const t = (${al} >>> 12) & ${TLB_MASK}; if (${table}T[t] === ((${al} + ${bytes - 1}) & -4096) && ${table}H[t] === ${ah}) ` +
+    `{ const o = (${table}A[t] + ${al}) | 0; ${hit} } else { ${miss} } }`
+  );
+}
+
+/** Read `size` bytes at RAM offset `o` into a<id> (and b<id> for 8). */
+export function loadHit(size: AccessSize, id: number, o: string): string {
+  switch (size) {
+    case 1: return `a${id} = D.getUint8(${o});`;
+    case 2: return `a${id} = D.getUint16(${o}, true);`;
+    case 4: return `a${id} = D.getInt32(${o}, true);`;
+    case 8: return `a${id} = D.getInt32(${o}, true); b${id} = D.getInt32(${o} + 4, true);`;
+  }
+}
+
+/** The slow path of that read: through CodeMemory (a fault is recorded, EXIT_REASON Fault). */
+export function loadMiss(size: AccessSize, id: number, al: string, ah: string): string {
+  return size === 8 ? `a${id} = M.ld64(${al}, ${ah}); b${id} = M.retHi;` : `a${id} = M.ld${8 * size}(${al}, ${ah});`;
+}
+
+/** Write `size` bytes of (vl, vh) at RAM offset `o`. */
+export function storeHit(size: AccessSize, o: string, vl: string, vh: string): string {
+  switch (size) {
+    case 1: return `D.setUint8(${o}, ${vl});`;
+    case 2: return `D.setUint16(${o}, ${vl}, true);`;
+    case 4: return `D.setInt32(${o}, ${vl}, true);`;
+    case 8: return `D.setInt32(${o}, ${vl}, true); D.setInt32(${o} + 4, ${vh}, true);`;
+  }
+}
+
+/** The slow path of that write. */
+export function storeMiss(size: AccessSize, al: string, ah: string, vl: string, vh: string): string {
+  return size === 8 ? `M.st64(${al}, ${ah}, ${vl}, ${vh});` : `M.st${8 * size}(${al}, ${ah}, ${vl});`;
+}
