@@ -22,6 +22,7 @@ t.test('--stats', (t) => {
   }
   const n = Number(/^guest instructions\s+([\d,]+)/m.exec(r.stderr)![1]!.replace(/,/g, ''));
   t.ok(n > 10_000, `counted ${n} instructions`);
+  t.match(r.stderr, /^guest instructions\s+\d{1,3}(,\d{3})+\n/m, 'counts grouped by thousands');
   const misses = Number(/^soft-TLB misses\s+([\d,]+)/m.exec(r.stderr)?.[1]?.replace(/,/g, '') ?? 'NaN');
   t.ok(misses > 0 && misses < n, `soft-TLB misses counted (${misses})`);
   t.end();
