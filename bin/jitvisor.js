@@ -3,6 +3,12 @@
 // loading one module instead of ~120 starts the machine 70-80 ms sooner. The bundle is used
 // only when it is at least as new as the compiled modules (after a plain `tsc`, the modules run).
 import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 retires optimized code that allocates at a site whose pretenuring decision changes (at a
+// GC); that kept throwing away the dispatcher loop mid-run (qsort: 4-6 recompiles of ~20-70 ms
+// each on the compiler thread, against 2 without). Objects here are short-lived or few.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 const dist = new URL('../dist/', import.meta.url);
 const mtime = (name) => {

@@ -423,11 +423,17 @@ export interface PreparedBlock {
   faultGi: number;
 }
 
+const noop = (): void => {};
+
 export function prepare(block: Block, env: InterpEnv): PreparedBlock {
   block.renumber();
   const n = block.insts.length;
   const frame: Frame = { lo: new Int32Array(n), hi: new Int32Array(n), fl: new Int32Array(n) };
-  const execs = block.insts.map((inst) => FACTORIES[inst.op](inst, frame, env));
+  // One elements kind for every block's array (an empty result of map() has another, a
+  // different map, and the dispatcher's optimized loop, which inlines run(), deoptimized on it).
+  const execs: (() => void)[] = [noop];
+  execs.pop();
+  for (const inst of block.insts) execs.push(FACTORIES[inst.op](inst, frame, env));
   const gis = block.insts.map((inst) => inst.gi);
   const S = env.S;
   const term = terminalRunner(block.terminal!, frame, S);

@@ -22,7 +22,11 @@ export class CodeMemory {
   constructor(
     private readonly mem: Memory,
     private readonly S: Int32Array,
-  ) {}
+  ) {
+    // Second stores: mutable fields from the start (see Memory's constructor).
+    this.retHi = 0;
+    this.fault = undefined;
+  }
 
   /** Record a guest fault (anything else is a host error and propagates). */
   failed(e: unknown): 0 {

@@ -121,9 +121,14 @@ export class Engine {
    * block's key. Constant in user mode; whoever changes it must call flushFast().
    */
   ctx = USER_MODE_CTX;
+  /**
+   * Counters that outgrow a small integer (2^30) and times are created as doubles (-0): a
+   * field that changes from small integer to double deprecates the object's map, and V8
+   * throws away the optimized code that wrote it (the dispatcher's) mid-run.
+   */
   readonly stats: EngineStats = {
     blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
-    interpBlocksRun: 0, regionCalls: 0, chainedCalls: 0, interpInsns: 0, jitInsns: 0, translateMs: 0, compileMs: 0, exits: {},
+    interpBlocksRun: -0, regionCalls: -0, chainedCalls: -0, interpInsns: -0, jitInsns: -0, translateMs: -0, compileMs: -0, exits: {},
   };
 
   constructor(

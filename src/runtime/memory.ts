@@ -50,6 +50,11 @@ export class Memory {
     if (ramBytes % PAGE_SIZE !== 0 || ramBytes <= 0 || ramBytes > 0x7fff_f000) {
       throw new RangeError(`RAM size ${ramBytes} must be a positive multiple of ${PAGE_SIZE} below 2 GiB`);
     }
+    // Fields the hot paths write are stored a second time here: V8 treats a field as constant
+    // until its second store, and the first slow path to write one would otherwise throw away
+    // the optimized code that folded it (the dispatcher's, with the interpreter inlined).
+    this.retHi = 0;
+    this.tlbMisses = 0;
     this.ram = new ArrayBuffer(ramBytes);
     this.dv = new DataView(this.ram);
     this.u8 = new Uint8Array(this.ram);
