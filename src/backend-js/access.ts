@@ -4,9 +4,25 @@
  * the CodeMemory call of its miss path. Single accesses (emit.ts) and pairs under one
  * probe (pairs.ts) are built from these, so both read and write memory the same way.
  */
+import type { Inst } from '../ir/value.js';
 import { TLB_MASK } from './abi.js';
 
 export type AccessSize = 1 | 2 | 4 | 8;
+
+/** Statements around a slow-path call, for the instruction making it (the emitter builds them per block). */
+export interface SlowPath {
+  /**
+   * Around a call that can fault or write translated code: `save` writes the budget back (it
+   * counts retired instructions, and the runtime zeroes it to make running code leave);
+   * `restore` re-reads it and leaves on a fault, at the instruction.
+   */
+  slow: (inst: Inst) => { save: string; restore: string };
+  /**
+   * After a call that can fault but never changes the budget (a load, an alignment check):
+   * leave on a fault, at the instruction.
+   */
+  faulted: (inst: Inst) => string;
+}
 
 /**
  * `{ hit } else { miss }` behind the probe of the read (R) or write (W) TLB for `bytes` bytes

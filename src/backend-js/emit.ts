@@ -16,7 +16,7 @@ import { helperTouchesMemory } from '../runtime/helpers/registry.js';
 import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot } from './abi.js';
-import { loadHit, loadMiss, probe, storeHit, storeMiss, type AccessSize } from './access.js';
+import { loadHit, loadMiss, probe, storeHit, storeMiss, type AccessSize, type SlowPath } from './access.js';
 import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
 import { findPairs, pairCode } from './pairs.js';
@@ -24,23 +24,12 @@ import { Hh, L } from './values.js';
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-interface Ctx {
+interface Ctx extends SlowPath {
   /** Instructions whose flags are read. */
   flagUsers: Set<Inst>;
   /** Where guest register r lives: its low and high word as JS expressions. */
   lo: (r: number) => string;
   hi: (r: number) => string;
-  /**
-   * Statements around a call that can fault or write translated code: `save` writes
-   * the budget back (it counts retired instructions, and the runtime zeroes it to make
-   * running code leave); `restore` re-reads it and leaves on a fault, at the instruction.
-   */
-  slow: (inst: Inst) => { save: string; restore: string };
-  /**
-   * After a call that can fault but never changes the budget (a load, an alignment check):
-   * leave on a fault, at the instruction.
-   */
-  faulted: (inst: Inst) => string;
   /** Where word w of the vector file (4 per register) lives: a local or V[w]. */
   vw: (w: number) => string;
 }

@@ -9,7 +9,7 @@
  * would. Moving the first access down is safe: only the address add lies
  * between them, and it neither reads memory nor uses the first result.
  */
-import { loadHit, loadMiss, probe, storeHit, storeMiss } from './access.js';
+import { loadHit, loadMiss, probe, storeHit, storeMiss, type SlowPath } from './access.js';
 import type { Block, Inst } from '../ir/value.js';
 import { Hh, isImm, L } from './values.js';
 
@@ -30,14 +30,6 @@ export function findPairs(b: Block): Map<Inst, Inst> {
     k += 2;
   }
   return pairs;
-}
-
-/** Statements around a slow-path call (as the emitter's Ctx gives them). */
-export interface SlowPath {
-  /** A load: leave on a fault. */
-  faulted: (inst: Inst) => string;
-  /** A store: write the budget back before, re-read it after and leave on a fault. */
-  slow: (inst: Inst) => { save: string; restore: string };
 }
 
 /** The code of a pair, emitted at the second access. */
