@@ -46,9 +46,14 @@ export function loadHit(size: AccessSize, id: number, o: string): string {
   }
 }
 
-/** The slow path of that read: through CodeMemory (a fault is recorded, EXIT_REASON Fault). */
+/**
+ * The slow path of that read: through CodeMemory (a fault is recorded, EXIT_REASON Fault).
+ * `| 0` keeps the result an int32 in TurboFan: the hit path's value is one, and a slow path
+ * that ran before optimization otherwise makes their merge a tagged value, converted back
+ * (through a double) at every use.
+ */
 export function loadMiss(size: AccessSize, id: number, al: string, ah: string): string {
-  return size === 8 ? `a${id} = M.ld64(${al}, ${ah}); b${id} = M.retHi;` : `a${id} = M.ld${8 * size}(${al}, ${ah});`;
+  return size === 8 ? `a${id} = M.ld64(${al}, ${ah}) | 0; b${id} = M.retHi | 0;` : `a${id} = M.ld${8 * size}(${al}, ${ah}) | 0;`;
 }
 
 /** Write `size` bytes of (vl, vh) at RAM offset `o`. */

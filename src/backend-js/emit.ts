@@ -60,7 +60,7 @@ const pair = (lo: (al: string, ah: string, bl: string, bh: string) => string, hi
 };
 const call64 = (name: string): Emit => (i) => {
   const [a, b] = i.args as [Value, Value];
-  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(b)}, ${Hh(b)}); b${i.id} = S[${Slot.RET_HI}];`;
+  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(b)}, ${Hh(b)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
 };
 const shift64 = (name: string, inline: (l: string, h: string, n: number) => [string, string]): Emit => (i) => {
   const [a, n] = i.args as [Value, Value];
@@ -70,7 +70,7 @@ const shift64 = (name: string, inline: (l: string, h: string, n: number) => [str
     const [lo, hi] = inline(L(a), Hh(a), k);
     return `a${i.id} = ${lo}; b${i.id} = ${hi};`;
   }
-  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(n)}); b${i.id} = S[${Slot.RET_HI}];`;
+  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(n)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
 };
 
 function condExpr(nz: string, cond: number): string {
@@ -451,14 +451,21 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   const spillX = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
   const spill = spillX + [...vWritten].sort((a, b) => a - b).map((w) => ` V[${w}] = v${w};`).join('');
   const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
+  // When the entry heads a loop, the epilogue goes inside that loop (after `run`, then return).
+  // V8 drops on-stack-replacement code that deoptimizes only when the deopt is inside the OSR'd
+  // loop: an epilogue after the loop (feedback-less until the first exit) deoptimized the cached
+  // OSR code at every call without ever replacing it (docs/performance.md, session 9).
+  const entryLoops = lay.loopHeaders.has(0);
+  const code = entryLoops ? within(0, lay.mergeChildren[0]!) : tree(0); // numbers the chain sites
+  const epilogue = [
+    `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
+    chain(sites.count),
+  ];
+  const body = entryLoops ? [`l0: for (;;) {`, `run: {`, code, `}`, ...epilogue, `return;`, `}`] : [`run: {`, code, `}`, ...epilogue];
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, bud = S[${Slot.BUDGET}];`,
-    `run: {`,
-    tree(0),
-    `}`,
-    `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
-    chain(sites.count),
+    ...body,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }
