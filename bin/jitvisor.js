@@ -5,6 +5,7 @@
 // run). It is compiled with a V8 code cache (dist/jitvisor.cjs.cache, written at the exit of a
 // run that had none): the bundle's functions that the last such run compiled load already
 // compiled instead of being parsed and compiled again. JITVISOR_CODE_CACHE=0 turns it off.
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -20,19 +21,21 @@ setFlagsFromString('--no-allocation-site-pretenuring');
 const dist = new URL('../dist/', import.meta.url);
 const stat = (name) => statSync(new URL(name, dist), { throwIfNoEntry: false });
 const bundle = stat('jitvisor.cjs'), modules = stat('src/cli/main.js');
-const main = bundle && modules && bundle.mtimeMs >= modules.mtimeMs ? loadBundle(bundle) : (await import('../dist/src/cli/main.js')).main;
+const main = bundle && modules && bundle.mtimeMs >= modules.mtimeMs ? loadBundle() : (await import('../dist/src/cli/main.js')).main;
 process.exitCode = main(process.argv.slice(2));
 
 /**
  * Compile and run the bundle (CommonJS) with its code cache. V8 checks a cache against the
- * source's length only, so the cache file starts with a line naming the bundle's size and
- * modification time and the Node version; a cache for anything else is ignored and replaced.
+ * source's length only, so the cache file starts with a line naming the bundle's SHA-1 (a
+ * rebuild that changes nothing keeps its cache) and the Node version; a cache for anything
+ * else is ignored and replaced.
  */
-function loadBundle(st) {
+function loadBundle() {
   const path = fileURLToPath(new URL('jitvisor.cjs', dist));
   const cachePath = `${path}.cache`;
   const useCache = process.env.JITVISOR_CODE_CACHE !== '0';
-  const header = Buffer.from(`jitvisor code cache 1 ${st.size} ${st.mtimeMs} ${process.version}\n`);
+  const text = readFileSync(path, 'utf8');
+  const header = Buffer.from(`jitvisor code cache 1 ${createHash('sha1').update(text).digest('hex')} ${process.version}\n`);
   let cachedData;
   if (useCache) {
     try {
@@ -42,7 +45,7 @@ function loadBundle(st) {
       // no cache yet
     }
   }
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(path, 'utf8')}\n})`;
+  const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new Script(source, { filename: path, cachedData });
   if (useCache && (cachedData === undefined || script.cachedDataRejected)) {
     // Written when the run ends, so it holds the functions this run compiled. Best effort: a

@@ -50,9 +50,13 @@ t.test('the code cache: made by a run without one, used by the next, ignored whe
   t.equal(run().stdout, expected, 'the first run prints the same');
   t.ok(existsSync(cache), 'and leaves a cache');
   const made = readFileSync(cache);
-  t.match(made.subarray(0, 64).toString('latin1'), /^jitvisor code cache 1 \d+ [\d.]+ v\d+/, 'headed by the bundle it belongs to');
+  t.match(made.subarray(0, made.indexOf(10)).toString('latin1'), /^jitvisor code cache 1 [0-9a-f]{40} v\d+/, 'headed by the bundle it belongs to');
   t.equal(run().stdout, expected, 'a run with the cache prints the same');
   t.same(readFileSync(cache), made, 'and leaves the cache as it was');
+  const now = Date.now() / 1000;
+  utimesSync(join(dir, 'dist/jitvisor.cjs'), now, now);
+  t.equal(run().stdout, expected, 'a rebuild that changes nothing (a new mtime) prints the same');
+  t.same(readFileSync(cache), made, 'and keeps the cache: it belongs to the bundle\'s content');
 
   const nl = made.indexOf(10) + 1;
   writeFileSync(cache, Buffer.concat([made.subarray(0, nl), Buffer.alloc(4096, 0x5a)]));
@@ -62,7 +66,7 @@ t.test('the code cache: made by a run without one, used by the next, ignored whe
   t.same(readFileSync(cache).subarray(0, nl), made.subarray(0, nl), 'and is replaced');
   t.not(readFileSync(cache).length, nl + 4096, 'by a real one');
 
-  writeFileSync(cache, Buffer.concat([Buffer.from('jitvisor code cache 1 1 1 v0\n'), made.subarray(nl)]));
+  writeFileSync(cache, Buffer.concat([Buffer.from(`jitvisor code cache 1 ${'0'.repeat(40)} v0\n`), made.subarray(nl)]));
   t.equal(run().stdout, expected, 'a cache of another bundle is not used');
   t.same(readFileSync(cache).subarray(0, nl), made.subarray(0, nl), 'and is replaced');
   t.end();
