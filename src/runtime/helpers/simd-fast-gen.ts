@@ -33,6 +33,7 @@ import * as P from './simd-fast-64.js';
 import * as B from './simd-fast-swar.js';
 import { QC, T } from './simd-lanes.js';
 import { pmul, shiftReg } from './simd-three-same.js';
+import { PREBUILT } from './simd-fast-prebuilt.js';
 
 /** Per-machine views of the vector register file (and the shared scratch register T). */
 export interface Kernel {
@@ -143,7 +144,7 @@ export const R = { satS8, satS16, satS32, satU8, satU16, satU32, POP8, RBIT8, sq
 
 // ---- code generation ----
 
-type Factory = (K: Kernel, R: unknown, G: HelperFn | undefined, X: Record<string, unknown> | undefined) => HelperFn;
+export type Factory = (K: Kernel, R: unknown, G: HelperFn | undefined, X: Record<string, unknown> | undefined) => HelperFn;
 const factories = new Map<string, Factory>();
 
 /** One generated helper: `function <key>(params) { body }` over the kernel names, R, G and the names of scope. */
@@ -161,7 +162,7 @@ const K_NAMES = ['S', 'u8', 'i8', 'u16', 'i16', 'u32', 'i32', 'T8', 'T16', 'T32'
 const R_NAMES = ['satS8', 'satS16', 'satS32', 'satU8', 'satU16', 'satU32', 'POP8', 'RBIT8', 'sqdmulh32', 'pmul', 'shiftReg', 'P', 'B', 'QC'];
 
 /** Source of one factory: destructures only the names the body uses. */
-function factorySource(s: GenSpec): string {
+export function factorySource(s: GenSpec): string {
   const body = s.body();
   const ids = new Set(body.match(/[A-Za-z_$][\w$]*/g));
   const used = (names: string[]): string => names.filter((x) => ids.has(x)).join(', ');
@@ -174,8 +175,17 @@ function factorySource(s: GenSpec): string {
   return `${src}return function ${fname}(${s.params}) {\n${body}\n};\n}`;
 }
 
-/** Compile the factories of specs not compiled yet, all in one Function (one parse for a whole family). */
+/**
+ * Compile the factories of specs not compiled yet, all in one Function (one parse for a whole
+ * family). `npm run build` writes every factory into simd-fast-prebuilt.js
+ * (scripts/gen-simd-prebuilt.mjs), so the bundle and its code cache hold them: those are taken
+ * as they are, without generating or parsing their source at start-up.
+ */
 function compile(specs: readonly GenSpec[]): void {
+  for (const s of specs) {
+    const f = PREBUILT[s.key];
+    if (f && !factories.has(s.key)) factories.set(s.key, f);
+  }
   const todo = specs.filter((s, i) => !factories.has(s.key) && specs.findIndex((t) => t.key === s.key) === i);
   if (!todo.length) return;
   const srcs = todo.map(factorySource);
@@ -207,10 +217,21 @@ export function realize(specs: readonly GenSpec[], K: Kernel, generic: Record<st
   return out;
 }
 
-/** A lazily built, then cached, list of specs. */
+const lists: (() => readonly GenSpec[])[] = [];
+
+/** A lazily built, then cached, list of specs (registered for allSpecs). */
 export function specList(build: () => GenSpec[]): () => readonly GenSpec[] {
   let list: GenSpec[] | undefined;
-  return () => (list ??= build());
+  const get = (): readonly GenSpec[] => (list ??= build());
+  lists.push(get);
+  return get;
+}
+
+/** Every spec of every list made so far (the family modules make theirs when loaded), one per key. */
+export function allSpecs(): GenSpec[] {
+  const byKey = new Map<string, GenSpec>();
+  for (const get of lists) for (const s of get()) if (!byKey.has(s.key)) byKey.set(s.key, s);
+  return [...byKey.values()];
 }
 
 export type Size = 8 | 16 | 32;
