@@ -35,9 +35,9 @@ function loadBundle() {
   const cachePath = `${path}.cache`;
   const useCache = process.env.JITVISOR_CODE_CACHE !== '0';
   const text = readFileSync(path, 'utf8');
-  const header = Buffer.from(`jitvisor code cache 1 ${createHash('sha1').update(text).digest('hex')} ${process.version}\n`);
-  let cachedData;
+  let header, cachedData;
   if (useCache) {
+    header = Buffer.from(`jitvisor code cache 1 ${createHash('sha1').update(text).digest('hex')} ${process.version}\n`);
     try {
       const file = readFileSync(cachePath);
       if (file.subarray(0, header.length).equals(header)) cachedData = file.subarray(header.length);

@@ -442,9 +442,10 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     const [y, ...rest] = merges as [number, ...number[]];
     return `k${y}: { ${within(k, rest)} }\n${tree(y)}`;
   };
+  const loop = (k: number, code: string): string => `l${k}: for (;;) { ${code} }`;
   const tree = (k: number): string => {
     const code = within(k, lay.mergeChildren[k]!);
-    return lay.loopHeaders.has(k) ? `l${k}: for (;;) { ${code} }` : code;
+    return lay.loopHeaders.has(k) ? loop(k, code) : code;
   };
   const regs = locals ? [...new Set([...regsRead, ...regsWritten])].sort((a, b) => a - b) : [];
   const load = regs.map((r) => `let ${inLocals.lo(r)} = ${inState.lo(r)}, ${inLocals.hi(r)} = ${inState.hi(r)};`).join(' ');
@@ -455,17 +456,13 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   // V8 drops on-stack-replacement code that deoptimizes only when the deopt is inside the OSR'd
   // loop: an epilogue after the loop (feedback-less until the first exit) deoptimized the cached
   // OSR code at every call without ever replacing it (docs/performance.md, session 9).
-  const entryLoops = lay.loopHeaders.has(0);
-  const code = entryLoops ? within(0, lay.mergeChildren[0]!) : tree(0); // numbers the chain sites
-  const epilogue = [
-    `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;`,
-    chain(sites.count),
-  ];
-  const body = entryLoops ? [`l0: for (;;) {`, `run: {`, code, `}`, ...epilogue, `return;`, `}`] : [`run: {`, code, `}`, ...epilogue];
+  const code = within(0, lay.mergeChildren[0]!); // numbers the chain sites
+  const epilogue = `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\n${chain(sites.count)}`;
+  const body = `run: { ${code} }\n${epilogue}`;
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, bud = S[${Slot.BUDGET}];`,
-    ...body,
+    lay.loopHeaders.has(0) ? loop(0, `${body}\nreturn;`) : body,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }
