@@ -452,17 +452,21 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   const spillX = locals ? [...regsWritten].sort((a, b) => a - b).map((r) => `${inState.lo(r)} = ${inLocals.lo(r)}; ${inState.hi(r)} = ${inLocals.hi(r)};`).join(' ') : '';
   const spill = spillX + [...vWritten].sort((a, b) => a - b).map((w) => ` V[${w}] = v${w};`).join('');
   const loadV = [...vUsed].sort((a, b) => a - b).map((w) => `let v${w} = V[${w}];`).join(' ');
-  // When the entry heads a loop, the epilogue goes inside that loop (after `run`, then return).
-  // V8 drops on-stack-replacement code that deoptimizes only when the deopt is inside the OSR'd
-  // loop: an epilogue after the loop (feedback-less until the first exit) deoptimized the cached
-  // OSR code at every call without ever replacing it (docs/performance.md, session 9).
+  // A region with a loop has all of its code inside one outermost loop: when the entry heads a
+  // loop, that loop holds the epilogue too (after `run`, then return); otherwise an outer loop
+  // `o` that never repeats wraps everything. V8 drops on-stack-replacement code that deoptimizes
+  // only when the deopt lies inside a loop enclosing the OSR'd one: code after the loop (an exit
+  // path, the block after an inner loop, the epilogue), feedback-less until the first call that
+  // got there, deoptimized the cached OSR code at every later call without ever replacing it
+  // (bench-sieve: 1,104 deopts of one region; docs/performance.md, sessions 9 and 10).
   const code = within(0, lay.mergeChildren[0]!); // numbers the chain sites
   const epilogue = `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\n${chain(sites.count)}`;
   const body = `run: { ${code} }\n${epilogue}`;
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
     `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, bud = S[${Slot.BUDGET}];`,
-    lay.loopHeaders.has(0) ? loop(0, `${body}\nreturn;`) : body,
+    // (ex is never -1: the test only keeps the outer loop's back edge in the bytecode.)
+    lay.loopHeaders.has(0) ? loop(0, `${body}\nreturn;`) : lay.loops ? `o: for (;;) { ${body}\nif (ex !== -1) return; }` : body,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }

@@ -8,6 +8,7 @@
  * with a fault raised in the middle of a compiled loop.
  */
 import t from 'tap';
+import { emitRegion } from '../../src/backend-js/emit.js';
 import { layoutRegion } from '../../src/backend-js/layout.js';
 import { translateBlock } from '../../src/frontend/translate/translate.js';
 import { optimize } from '../../src/ir/opt/pipeline.js';
@@ -191,5 +192,20 @@ t.test('a fault in the middle of a compiled loop: same PC, registers, NZCV and c
   }
   t.equal(interp.cpu.icount, 3 + 16 * 6 + 1, 'the interpreter retired the movs, 16 iterations and the add before the load');
   t.equal(diffEnvs(interp, jit), '', 'registers, NZCV (pending from the adds), memory and count agree');
+  t.end();
+});
+
+t.test('a region whose entry does not head its loop has all of its code inside one outer loop', (t) => {
+  // V8 keeps on-stack-replacement code after a deoptimization outside every loop enclosing the
+  // OSR'd one, and then deoptimizes it again at every call (bench-sieve: 1,104 times); inside an
+  // outer loop, a deoptimization drops it.
+  const inner = emitRegion([blockAt(NESTED, 0x08), blockAt(NESTED, 0x0c)]).source;
+  t.match(inner, /^o: for \(;;\) \{ run: \{/m, 'the outer loop opens before run');
+  t.match(inner, /continue l1;/, 'the inner loop (not the entry) loops inside it');
+  t.match(inner, /S\[64\] = pc;[^]*if \(ex !== -1\) return; \}$/, 'the epilogue is inside the outer loop, which never repeats');
+  const entryLoop = emitRegion([blockAt(NESTED, 0x0c)]).source;
+  t.match(entryLoop, /l0: for \(;;\) \{/, 'a region whose entry heads its loop puts the epilogue in that loop');
+  t.notMatch(entryLoop, /o: for/, 'and needs no outer loop');
+  t.notMatch(emitRegion([blockAt(NESTED, 0x18)]).source, /for \(;;\)/, 'a region without a loop has none');
   t.end();
 });
