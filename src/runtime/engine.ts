@@ -14,7 +14,7 @@ import { prepare, type PreparedBlock } from '../ir/interpret.js';
 import { optimize } from '../ir/opt/pipeline.js';
 import { printBlock } from '../ir/print.js';
 import { verify } from '../ir/opt/verify.js';
-import type { Block } from '../ir/value.js';
+import type { Block, Pc } from '../ir/value.js';
 import type { CpuState } from './cpu-state.js';
 import { GuestFault } from './fault.js';
 import { makeHelpers, memoryHelperNames, type HelperFn } from './helpers/all.js';
@@ -32,6 +32,13 @@ export interface EngineOptions {
   maxRegionBlocks?: number;
   /** Most guest instructions in one region. */
   maxRegionInsns?: number;
+  /**
+   * Most blocks and guest instructions of a loop region: a region whose entry heads a loop of
+   * hot blocks holds the whole loop when it fits these bounds, so the loop runs in one call
+   * (other regions keep the smaller bounds above, which V8 compiles sooner).
+   */
+  maxLoopBlocks?: number;
+  maxLoopInsns?: number;
   /**
    * Interpreted executions a block other than the entry needs to join a region (auto tier;
    * default a quarter of the hot threshold): blocks that ran once or twice stay out, so
@@ -97,6 +104,12 @@ export interface EngineStats {
   translateMs: number;
   compileMs: number;
   exits: Record<string, number>;
+}
+
+/** The blocks a block jumps to directly (not through a register, not to a call's return point). */
+function successors(b: Block): Pc[] {
+  const t = b.terminal!;
+  return t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
 }
 
 export class Engine {
@@ -230,28 +243,37 @@ export class Engine {
     return block;
   }
 
-  /** Build a region from a hot entry: it and the already-translated blocks statically reachable from it. */
+  /**
+   * Build a region from a hot entry: the loop it heads, if it heads one that fits the loop
+   * bounds, or else the already-translated blocks statically reachable from it, breadth first,
+   * within the plain region bounds. In the auto tier a block that is already the entry of a
+   * compiled region is not copied into another one: the new region leaves for it (chaining makes
+   * that a direct call), so V8 compiles each hot entry once.
+   */
   private compile(lo: number, e: Entry): void {
     const t0 = performance.now();
     const max = this.opts.maxRegionBlocks ?? 4;
     const maxInsns = this.opts.maxRegionInsns ?? 32;
     // Blocks that ran only a few times in the interpreter stay out (in the jit tier nothing is interpreted).
     const minHits = this.tier === 'jit' ? 0 : (this.opts.minRegionBlockHits ?? Math.ceil(this.threshold() / 4));
+    // The jit tier compiles every block on first use, so every block is an entry there: it copies
+    // them, or its regions (which tests and the fuzzer run against the interpreter) would hold one block.
+    const copyEntries = this.tier === 'jit';
+    const member = (k: number, hi: number): Entry | undefined => {
+      const be = hi === e.pcHi ? this.cache.get(k) : undefined;
+      return be && be.pcHi === hi && be.block.ctx === e.block.ctx && (k === lo || copyEntries || be.region === undefined) ? be : undefined;
+    };
+    const loop = this.loopOf(lo, e.pcHi, member, minHits);
     let insns = 0;
     const blocks: Block[] = [];
     const pages = new Set<number>();
-    const seen = new Set<number>([lo]);
-    const queue = [lo];
-    while (queue.length && blocks.length < max) {
-      const k = queue.shift()!;
-      const be = this.cache.get(k);
-      if (!be || be.pcHi !== e.pcHi || be.block.ctx !== e.block.ctx) continue;
-      if (blocks.length > 0 && (insns + be.block.guestCount > maxInsns || be.hits < minHits)) continue;
+    const seen = new Set<number>([lo, ...loop]);
+    const queue = loop.length ? [] : [lo];
+    const add = (k: number, be: Entry): void => {
       insns += be.block.guestCount;
       blocks.push(this.optimized(k, be));
       pages.add(be.ramPage);
-      const t = be.block.terminal!;
-      const next = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+      const next = successors(be.block);
       if (be.block.returnHint) next.push(be.block.returnHint);
       for (const n of next) {
         if (n.hi === e.pcHi && !seen.has(n.lo) && this.cache.has(n.lo)) {
@@ -259,6 +281,14 @@ export class Engine {
           queue.push(n.lo);
         }
       }
+    };
+    for (const k of loop) add(k, member(k, e.pcHi)!);
+    while (queue.length && blocks.length < max) {
+      const k = queue.shift()!;
+      const be = member(k, e.pcHi);
+      if (!be) continue;
+      if (blocks.length > 0 && (insns + be.block.guestCount > maxInsns || be.hits < minHits)) continue;
+      add(k, be);
     }
     const src = emitRegion(blocks);
     if (this.opts.debug) checkGenerated(src.source);
@@ -272,6 +302,47 @@ export class Engine {
     this.stats.regionsCompiled++;
     this.stats.blocksInRegions += blocks.length;
     this.stats.compileMs += performance.now() - t0;
+  }
+
+  /**
+   * The loop a region entry heads: the entry and the hot member blocks on a path of direct
+   * branches from it back to it, entry first, in breadth-first order; empty if there is none or
+   * it does not fit maxLoopBlocks / maxLoopInsns. Calls are not edges here: a loop that calls
+   * out leaves its region at the call whatever the region holds.
+   */
+  private loopOf(lo: number, hi: number, member: (k: number, hi: number) => Entry | undefined, minHits: number): number[] {
+    const maxBlocks = this.opts.maxLoopBlocks ?? 12;
+    const maxInsns = this.opts.maxLoopInsns ?? 96;
+    // Hot blocks reachable from the entry (a search bounded to a few loops' worth), with their predecessors among them.
+    const order = [lo];
+    const preds = new Map<number, number[]>([[lo, []]]);
+    for (let i = 0; i < order.length && order.length <= 4 * maxBlocks; i++) {
+      const from = order[i]!;
+      for (const n of successors(member(from, hi)!.block)) {
+        const be = member(n.lo, n.hi);
+        if (!be || (n.lo !== lo && be.hits < minHits)) continue;
+        let p = preds.get(n.lo);
+        if (!p) {
+          preds.set(n.lo, (p = []));
+          order.push(n.lo);
+        }
+        p.push(from);
+      }
+    }
+    // Of those, the ones that reach the entry again.
+    const inLoop = new Set<number>();
+    const work = [...preds.get(lo)!];
+    while (work.length) {
+      const k = work.pop()!;
+      if (inLoop.has(k)) continue;
+      inLoop.add(k);
+      if (k !== lo) work.push(...preds.get(k)!);
+    }
+    if (!inLoop.has(lo)) return [];
+    const loop = order.filter((k) => inLoop.has(k));
+    let insns = 0;
+    for (const k of loop) insns += member(k, hi)!.block.guestCount;
+    return loop.length <= maxBlocks && insns <= maxInsns ? loop : [];
   }
 
   /** Run until something needs the caller, or about `budget` instructions have retired. */
