@@ -17,7 +17,7 @@ import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
 import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot } from './abi.js';
 import { loadHit, loadMiss, probe, storeHit, storeMiss, type AccessSize, type SlowPath } from './access.js';
-import { LAZY_DECLS, PACK_NZCV, planFlags } from './flags.js';
+import { LAZY_DECLS, packNzcv, planFlags, type Kind } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
 import { findPairs, pairCode } from './pairs.js';
 import { Hh, L } from './values.js';
@@ -32,6 +32,8 @@ interface Ctx extends SlowPath {
   hi: (r: number) => string;
   /** Where word w of the vector file (4 per register) lives: a local or V[w]. */
   vw: (w: number) => string;
+  /** Statement that packs a pending lazy NZCV record into nz (for the kinds this region records). */
+  pack: string;
 }
 
 const imm = (v: Value): number => (v as { lo: number }).lo;
@@ -174,7 +176,7 @@ const EMITTERS: Record<Opcode, Emit> = {
   A64SetV32: (i, c) => `${c.vw(V(i.args[0]!, imm(i.args[1]!), 1))} = ${L(i.args[2]!)};`,
   A64SetV64: (i, c) => { const w = V(i.args[0]!, imm(i.args[1]!), 2); return `${c.vw(w)} = ${L(i.args[2]!)}; ${c.vw(w + 1)} = ${Hh(i.args[2]!)};`; },
   A64ZeroVHigh: (i, c) => { const w = 4 * imm(i.args[0]!) + 2; return `${c.vw(w)} = 0; ${c.vw(w + 1)} = 0;`; },
-  A64GetNZCV: (i) => `${PACK_NZCV} a${i.id} = nz;`,
+  A64GetNZCV: (i, c) => `${c.pack} a${i.id} = nz;`,
   A64SetNZCV: (i) => `nz = ${L(i.args[0]!)}; nk = 0;`,
   A64SetExclusive: (i) => {
     const [a, , v] = i.args as [Value, Value, Value];
@@ -406,16 +408,21 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
       if (inst.op === 'A64SetX' || inst.op === 'A64SetW') regsWritten.add(imm(inst.args[0]!));
     }
   }
-  // Each block's own statements, before its jump.
-  const bodies = blocks.map((b) => {
+  // Flags first: a record one block makes may be packed in another, or in the epilogue.
+  const plans = blocks.map((b) => {
     b.renumber();
-    const plan = planFlags(b);
+    return planFlags(b);
+  });
+  const pack = packNzcv(new Set<Kind>(plans.flatMap((p) => [...p.kinds])));
+  // Each block's own statements, before its jump.
+  const bodies = blocks.map((b, k) => {
+    const plan = plans[k]!;
     // On a fault the instructions of the block before the faulting one have retired.
     // pch holds pcHi everywhere inside the region (a jump that stays inside had the entry's high word).
     const faulted = (inst: Inst) =>
       `if (S[${Slot.EXIT_REASON}] !== 0) { pc = ${lit(b.start.lo + 4 * inst.gi)};${inst.gi ? ` bud -= ${inst.gi};` : ''} break run; }`;
     const slow = (inst: Inst) => ({ save: `S[${Slot.BUDGET}] = bud;`, restore: `bud = S[${Slot.BUDGET}]; ${faulted(inst)}` });
-    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted };
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted, pack };
     const decls: string[] = [];
     const body: string[] = [];
     // Adjacent accesses of one instruction (LDP/STP, Q halves): the first is emitted with the second (pairs.ts).
@@ -460,7 +467,7 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   // got there, deoptimized the cached OSR code at every later call without ever replacing it
   // (bench-sieve: 1,104 deopts of one region; docs/performance.md, sessions 9 and 10).
   const code = within(0, lay.mergeChildren[0]!); // numbers the chain sites
-  const epilogue = `${spill} ${PACK_NZCV} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\n${chain(sites.count)}`;
+  const epilogue = `${spill} ${pack} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\n${chain(sites.count)}`;
   const body = `run: { ${code} }\n${epilogue}`;
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,

@@ -32,11 +32,13 @@ export interface FlagPlan {
   skip: Set<Inst>;
   /** A64SetNZCV instructions emitted as a lazy record (statement text). */
   lazy: Map<Inst, string>;
+  /** The kinds (nk) of those records. */
+  kinds: Set<Kind>;
 }
 
 
 /** Lazy kinds (nk): which packing the recorded operands need. */
-const enum Kind {
+export const enum Kind {
   Sub32 = 1,
   Add32 = 2,
   Sub64 = 3,
@@ -45,21 +47,25 @@ const enum Kind {
   Logical64 = 6,
 }
 
-/** The record statement for A64SetNZCV(v), or undefined when v must be packed eagerly. */
-function lazyRecord(v: Value): string | undefined {
+/** The record for A64SetNZCV(v) (its kind and statement), or undefined when v must be packed eagerly. */
+function lazyRecord(v: Value): { kind: Kind; text: string } | undefined {
   if (v.kind !== 'inst') return undefined;
-  if (v.op === 'NZCVLogical32') return `nk = ${Kind.Logical32}; n6 = ${L(v.args[0]!)};`;
-  if (v.op === 'NZCVLogical64') return `nk = ${Kind.Logical64}; n6 = ${L(v.args[0]!)}; n7 = ${H(v.args[0]!)};`;
+  if (v.op === 'NZCVLogical32') return { kind: Kind.Logical32, text: `nk = ${Kind.Logical32}; n6 = ${L(v.args[0]!)};` };
+  if (v.op === 'NZCVLogical64') return { kind: Kind.Logical64, text: `nk = ${Kind.Logical64}; n6 = ${L(v.args[0]!)}; n7 = ${H(v.args[0]!)};` };
   if (v.op !== 'GetNZCVFromOp') return undefined;
   const p = v.args[0] as Inst;
   const [a, b, cin] = p.args as [Value, Value, Value];
   switch (p.op) {
     case 'SubWithCarry32':
-    case 'AddWithCarry32':
-      return `nk = ${p.op === 'SubWithCarry32' ? Kind.Sub32 : Kind.Add32}; n1 = ${L(a)}; n3 = ${L(b)}; n5 = ${L(cin)};`;
+    case 'AddWithCarry32': {
+      const kind = p.op === 'SubWithCarry32' ? Kind.Sub32 : Kind.Add32;
+      return { kind, text: `nk = ${kind}; n1 = ${L(a)}; n3 = ${L(b)}; n5 = ${L(cin)};` };
+    }
     case 'SubWithCarry64':
-    case 'AddWithCarry64':
-      return `nk = ${p.op === 'SubWithCarry64' ? Kind.Sub64 : Kind.Add64}; n1 = ${L(a)}; n2 = ${H(a)}; n3 = ${L(b)}; n4 = ${H(b)}; n5 = ${L(cin)};`;
+    case 'AddWithCarry64': {
+      const kind = p.op === 'SubWithCarry64' ? Kind.Sub64 : Kind.Add64;
+      return { kind, text: `nk = ${kind}; n1 = ${L(a)}; n2 = ${H(a)}; n3 = ${L(b)}; n4 = ${H(b)}; n5 = ${L(cin)};` };
+    }
     default:
       return undefined;
   }
@@ -68,13 +74,41 @@ function lazyRecord(v: Value): string | undefined {
 /** Locals of the lazy record, declared once per region. */
 export const LAZY_DECLS = 'nk = 0, n1 = 0, n2 = 0, n3 = 0, n4 = 0, n5 = 0, n6 = 0, n7 = 0';
 
-/** Statement: make `nz` exact from a pending lazy record (see Kind). */
-export const PACK_NZCV =
-  `if (nk !== 0) { const y = nk === ${Kind.Sub32} || nk === ${Kind.Sub64} ? ~n3 : n3, yh = nk === ${Kind.Sub64} ? ~n4 : n4; ` +
-  `if (nk <= ${Kind.Add32}) { const u = (n1 >>> 0) + (y >>> 0) + n5, r = u | 0; nz = (r & -2147483648) | (r === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((n1 ^ r) & (y ^ r)) >>> 31) << 28); } ` +
-  `else if (nk <= ${Kind.Add64}) { const u = (n1 >>> 0) + (y >>> 0) + n5, uh = (n2 >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0), r = u | 0, rh = uh | 0; nz = (rh & -2147483648) | ((r | rh) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((n2 ^ rh) & (yh ^ rh)) >>> 31) << 28); } ` +
-  `else if (nk === ${Kind.Logical32}) nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0); ` +
-  `else nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0); nk = 0; }`;
+/** Statement: `nz` from a pending record of one kind. */
+function packKind(k: Kind): string {
+  switch (k) {
+    case Kind.Sub32:
+    case Kind.Add32: {
+      const y = k === Kind.Sub32 ? '~n3' : 'n3';
+      return `{ const y = ${y}, u = (n1 >>> 0) + (y >>> 0) + n5, r = u | 0; nz = (r & -2147483648) | (r === 0 ? 1073741824 : 0) | (u > 4294967295 ? 536870912 : 0) | ((((n1 ^ r) & (y ^ r)) >>> 31) << 28); }`;
+    }
+    case Kind.Sub64:
+    case Kind.Add64: {
+      const [y, yh] = k === Kind.Sub64 ? ['~n3', '~n4'] : ['n3', 'n4'];
+      return (
+        `{ const y = ${y}, yh = ${yh}, u = (n1 >>> 0) + (y >>> 0) + n5, uh = (n2 >>> 0) + (yh >>> 0) + (u > 4294967295 ? 1 : 0), r = u | 0, rh = uh | 0; ` +
+        `nz = (rh & -2147483648) | ((r | rh) === 0 ? 1073741824 : 0) | (uh > 4294967295 ? 536870912 : 0) | ((((n2 ^ rh) & (yh ^ rh)) >>> 31) << 28); }`
+      );
+    }
+    case Kind.Logical32:
+      return 'nz = (n6 & -2147483648) | (n6 === 0 ? 1073741824 : 0);';
+    case Kind.Logical64:
+      return 'nz = (n7 & -2147483648) | ((n6 | n7) === 0 ? 1073741824 : 0);';
+  }
+}
+
+/**
+ * Statement: make `nz` exact from a pending lazy record, for a region whose records are of
+ * the given kinds only (none: nothing is ever pending, so nothing to do). A region packs only
+ * what it can record: the common region that records one kind tests nk once.
+ */
+export function packNzcv(kinds: ReadonlySet<Kind>): string {
+  const ks = [...kinds].sort((a, b) => a - b);
+  if (ks.length === 0) return '';
+  const last = ks.pop()!;
+  const tests = ks.map((k) => `if (nk === ${k}) ${packKind(k)} else `).join('');
+  return `if (nk !== 0) { ${tests}${packKind(last)} nk = 0; }`;
+}
 
 /** Signed/unsigned 64-bit comparisons of (xl, xh) against (yl, yh) as JS boolean expressions. */
 function cmp64(xl: string, xh: string, yl: string, yh: string, op: '<' | '>' | '<=' | '>=', unsigned: boolean): string {
@@ -173,10 +207,13 @@ export function planFlags(b: Block): FlagPlan {
   }
 
   const lazy = new Map<Inst, string>();
+  const kinds = new Set<Kind>();
   for (const i of b.insts) {
     if (i.op !== 'A64SetNZCV') continue;
     const r = lazyRecord(i.args[0]!);
-    if (r !== undefined) lazy.set(i, r);
+    if (r === undefined) continue;
+    lazy.set(i, r.text);
+    kinds.add(r.kind);
   }
 
   // A flag value whose every user is a fused test or a lazy set need not exist.
@@ -196,5 +233,5 @@ export function planFlags(b: Block): FlagPlan {
     const arith = i.op === 'SubWithCarry32' || i.op === 'SubWithCarry64' || i.op === 'AddWithCarry32' || i.op === 'AddWithCarry64';
     if (arith && !resultRead.has(i) && !eager.has(i) && !byTerminal.has(i) && (users.get(i) ?? []).every((u) => skip.has(u))) skip.add(i);
   }
-  return { eager, fused, skip, lazy };
+  return { eager, fused, skip, lazy, kinds };
 }

@@ -120,6 +120,31 @@ t.test('a CMP tested only by its branch computes no difference', (t) => {
   t.end();
 });
 
+t.test('a region packs only the kinds of lazy record it makes', (t) => {
+  const words = [
+    0x6b01001f, // 0x00: cmp w0, w1
+    0x54000041, // 0x04: b.ne 0x0c
+    0xd503201f, // 0x08: nop
+    0xea01001f, // 0x0c: tst x0, x1
+    0x54000040, // 0x10: b.eq 0x18
+  ];
+  const block = (offset: number) => {
+    const b = translateBlock((lo) => words[(lo - CODE_BASE) >>> 2] ?? 0xd40eeee1, { lo: CODE_BASE + offset, hi: 0 }, USER_MODE_CTX);
+    optimize(b);
+    return b;
+  };
+  const one = emitRegion([block(0x00)]).source;
+  t.match(one, /nk = 1; n1 = /, 'CMP W records a 32-bit subtraction (kind 1)');
+  t.match(one, /if \(nk !== 0\) \{ \{ const y = ~n3, u = /, 'the epilogue packs a 32-bit subtraction without testing the kind');
+  t.notMatch(one, /nk === |uh = |n6 === 0|n6 \| n7/, 'and nothing for other kinds');
+  const two = emitRegion([block(0x00), block(0x0c)]).source;
+  t.match(two, /if \(nk !== 0\) \{ if \(nk === 1\) \{ const y = ~n3, u = [^]*\} else nz = \(n7 & -2147483648\) \| \(\(n6 \| n7\) === 0 \? 1073741824 : 0\); nk = 0; \}/, 'with TST X too: the 32-bit subtraction, else the 64-bit logical result');
+  const add = translateBlock((lo) => (lo === CODE_BASE ? 0x8b010000 : 0xd40eeee1), { lo: CODE_BASE, hi: 0 }, USER_MODE_CTX); // add x0, x0, x1; svc
+  optimize(add);
+  t.notMatch(emitRegion([add]).source, /nk !== 0/, 'a region that sets no flags never packs');
+  t.end();
+});
+
 t.test('lazy NZCV is exact when a later load faults', (t) => {
   // cmp x0, x1 then a load from an unmapped address: the fault must see the compare's flags.
   const words = [
