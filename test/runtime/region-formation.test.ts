@@ -8,7 +8,7 @@
  */
 import t from 'tap';
 import { Engine, type EngineOptions } from '../../src/runtime/engine.js';
-import { diffEnvs, makeEnv, runInterp, type Env } from '../helpers/testenv.js';
+import { CODE_BASE, diffEnvs, makeEnv, runInterp, type Env } from '../helpers/testenv.js';
 
 /** A loop of six blocks (taken and fall-through paths that merge at `join`), 200 iterations. */
 const SIX_BLOCKS = [
@@ -71,7 +71,7 @@ function runAuto(words: number[], opts: EngineOptions = {}): Run {
   const regions: Run['regions'] = [];
   const dumpJs = (s: string): void => {
     const m = /region at 0x([0-9a-f]+): (\d+) blocks/.exec(s);
-    if (m) regions.push({ entry: parseInt(m[1]!, 16) - 0x10000, blocks: Number(m[2]) });
+    if (m) regions.push({ entry: parseInt(m[1]!, 16) - CODE_BASE, blocks: Number(m[2]) });
   };
   const engine = new Engine(env.cpu, env.mem, { tier: 'auto', hotThreshold: 8, debug: true, dumpJs, ...opts });
   let stop = engine.run(100000);
