@@ -47,8 +47,7 @@ export interface Layout {
 function successors(b: Block, pcHi: number, inRegion: Set<number>, targets: number[]): number[] {
   const t = b.terminal!;
   if (t.kind === 'Indirect') return targets;
-  const pcs = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
-  return pcs.filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
+  return b.directTargets().filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
 }
 
 /** Immediate dominators by position (Cooper, Harvey and Kennedy's iteration over reverse postorder). */

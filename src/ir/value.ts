@@ -66,6 +66,12 @@ export class Block {
     this.end = start;
   }
 
+  /** Where the terminal jumps directly (a link or both ways of a branch; none for a computed target or an exit). */
+  directTargets(): Pc[] {
+    const t = this.terminal!;
+    return t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+  }
+
   /** Re-assign ids and recompute use counts from scratch. */
   renumber(): void {
     for (let i = 0; i < this.insts.length; i++) {

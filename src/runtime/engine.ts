@@ -14,7 +14,7 @@ import { prepare, type PreparedBlock } from '../ir/interpret.js';
 import { optimize } from '../ir/opt/pipeline.js';
 import { printBlock } from '../ir/print.js';
 import { verify } from '../ir/opt/verify.js';
-import type { Block, Pc } from '../ir/value.js';
+import type { Block } from '../ir/value.js';
 import type { CpuState } from './cpu-state.js';
 import { GuestFault } from './fault.js';
 import { makeHelpers, memoryHelperNames, type HelperFn } from './helpers/all.js';
@@ -104,12 +104,6 @@ export interface EngineStats {
   translateMs: number;
   compileMs: number;
   exits: Record<string, number>;
-}
-
-/** The blocks a block jumps to directly (not through a register, not to a call's return point). */
-function successors(b: Block): Pc[] {
-  const t = b.terminal!;
-  return t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
 }
 
 export class Engine {
@@ -273,7 +267,7 @@ export class Engine {
       insns += be.block.guestCount;
       blocks.push(this.optimized(k, be));
       pages.add(be.ramPage);
-      const next = successors(be.block);
+      const next = be.block.directTargets();
       if (be.block.returnHint) next.push(be.block.returnHint);
       for (const n of next) {
         if (n.hi === e.pcHi && !seen.has(n.lo) && this.cache.has(n.lo)) {
@@ -318,7 +312,7 @@ export class Engine {
     const preds = new Map<number, number[]>([[lo, []]]);
     for (let i = 0; i < order.length && order.length <= 4 * maxBlocks; i++) {
       const from = order[i]!;
-      for (const n of successors(member(from, hi)!.block)) {
+      for (const n of member(from, hi)!.block.directTargets()) {
         const be = member(n.lo, n.hi);
         if (!be || (n.lo !== lo && be.hits < minHits)) continue;
         let p = preds.get(n.lo);
