@@ -73,6 +73,16 @@ export const enum ExitReason {
   Fault = 8,
 }
 
+/**
+ * What a region function returns (through any chain of regions) when it left at a soft-TLB
+ * miss: the PC is the accessing instruction, none of whose effects happened, and the runtime
+ * runs that instruction's block in the interpreter before dispatching again. A miss path that
+ * calls out (the access through the runtime, then a fault test) is code V8 has no type
+ * feedback for until it first runs, and TurboFan compiles such code as a deoptimization: every
+ * region's first miss after optimization threw its code away (session 11).
+ */
+export const MISS_EXIT = -2;
+
 /** Soft-TLB geometry. Entries are direct-mapped by (va >>> PAGE_BITS) & TLB_MASK. */
 export const PAGE_BITS = 12;
 export const PAGE_SIZE = 1 << PAGE_BITS;
@@ -92,7 +102,7 @@ export const TLB_MASK = TLB_ENTRIES - 1;
  *   D   DataView     guest RAM
  *   RT  lo tag, RH hi tag, RA add-offset: read TLB (Int32Array each)
  *   WT, WH, WA:      write TLB
- *   M   CodeMemory   slow-path memory entry points (a guest fault becomes EXIT_REASON Fault)
+ *   M   CodeMemory   alignment faults and memory-touching helpers (a guest fault becomes EXIT_REASON Fault)
  *   H   Helpers      named helper functions (FP/SIMD/system semantics; memory ones as M)
  *   V   VecFile      vector register views
  */

@@ -1,8 +1,8 @@
 /**
  * The text of a guest memory access in generated code: the inline soft-TLB probe
- * (`probe`), the DataView reads and writes of its hit path at a RAM offset `o`, and
- * the CodeMemory call of its miss path. Single accesses (emit.ts) and pairs under one
- * probe (pairs.ts) are built from these, so both read and write memory the same way.
+ * (`probe`) and the DataView reads and writes of its hit path at a RAM offset `o`; its
+ * miss path leaves the region (SlowPath.miss). Single accesses (emit.ts) and pairs under
+ * one probe (pairs.ts) are built from these, so both read and write memory the same way.
  */
 import type { Inst } from '../ir/value.js';
 import { TLB_MASK } from './abi.js';
@@ -22,6 +22,11 @@ export interface SlowPath {
    * leave on a fault, at the instruction.
    */
   faulted: (inst: Inst) => string;
+  /**
+   * A soft-TLB miss: leave the region at the instruction, returning MISS_EXIT (abi.ts); the
+   * runtime runs it in the interpreter, which fills the TLB, and comes back.
+   */
+  miss: (inst: Inst) => string;
 }
 
 /**
@@ -46,16 +51,6 @@ export function loadHit(size: AccessSize, id: number, o: string): string {
   }
 }
 
-/**
- * The slow path of that read: through CodeMemory (a fault is recorded, EXIT_REASON Fault).
- * `| 0` keeps the result an int32 in TurboFan: the hit path's value is one, and a slow path
- * that ran before optimization otherwise makes their merge a tagged value, converted back
- * (through a double) at every use.
- */
-export function loadMiss(size: AccessSize, id: number, al: string, ah: string): string {
-  return size === 8 ? `a${id} = M.ld64(${al}, ${ah}) | 0; b${id} = M.retHi | 0;` : `a${id} = M.ld${8 * size}(${al}, ${ah}) | 0;`;
-}
-
 /** Write `size` bytes of (vl, vh) at RAM offset `o`. */
 export function storeHit(size: AccessSize, o: string, vl: string, vh: string): string {
   switch (size) {
@@ -64,9 +59,4 @@ export function storeHit(size: AccessSize, o: string, vl: string, vh: string): s
     case 4: return `D.setInt32(${o}, ${vl}, true);`;
     case 8: return `D.setInt32(${o}, ${vl}, true); D.setInt32(${o} + 4, ${vh}, true);`;
   }
-}
-
-/** The slow path of that write. */
-export function storeMiss(size: AccessSize, al: string, ah: string, vl: string, vh: string): string {
-  return size === 8 ? `M.st64(${al}, ${ah}, ${vl}, ${vh});` : `M.st${8 * size}(${al}, ${ah}, ${vl});`;
 }

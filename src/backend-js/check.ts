@@ -6,7 +6,7 @@
 import * as acorn from 'acorn';
 import { ALLOWED_GLOBALS, LINK_PARAMS, PARAMS } from './abi.js';
 
-const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|bud|ex|cf|cd|run|[kl]\d+|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh)$/;
+const LOCAL = /^(x\d+[lh]|[abfv]\d+|nz|nk|n[1-7]|pc|pch|bud|ex|mg|cf|cd|run|[kl]\d+|t|o|l|h|x|y|u|r|xh|yh|uh|rl|rh)$/;
 const ALLOWED = new Set<string>([...PARAMS, ...LINK_PARAMS, ...ALLOWED_GLOBALS]);
 
 export class GeneratedCodeError extends Error {}

@@ -15,8 +15,8 @@ import { helperNames } from '../runtime/helpers/all.js';
 import { helperTouchesMemory } from '../runtime/helpers/registry.js';
 import { OPCODES, type Opcode } from '../ir/opcodes.js';
 import type { Block, Inst, Terminal, Value } from '../ir/value.js';
-import { ExitReason, LINK_PARAMS, LINK_SIZE, PARAMS, Slot } from './abi.js';
-import { loadHit, loadMiss, probe, storeHit, storeMiss, type AccessSize, type SlowPath } from './access.js';
+import { ExitReason, LINK_PARAMS, LINK_SIZE, MISS_EXIT, PARAMS, Slot } from './abi.js';
+import { loadHit, probe, storeHit, type AccessSize, type SlowPath } from './access.js';
 import { LAZY_DECLS, packNzcv, planFlags, type Kind } from './flags.js';
 import { layoutRegion, type Layout } from './layout.js';
 import { findPairs, pairCode } from './pairs.js';
@@ -116,7 +116,7 @@ function read(size: AccessSize): Emit {
   return (i, c) => {
     const a = i.args[0]!;
     const al = L(a), ah = Hh(a);
-    return probe('R', al, ah, size, loadHit(size, i.id, 'o'), `${loadMiss(size, i.id, al, ah)} ${c.faulted(i)}`);
+    return probe('R', al, ah, size, loadHit(size, i.id, 'o'), c.miss(i));
   };
 }
 
@@ -124,8 +124,7 @@ function write(size: AccessSize): Emit {
   return (i, c) => {
     const [a, v] = i.args as [Value, Value];
     const al = L(a), ah = Hh(a);
-    const { save, restore } = c.slow(i); // a store may invalidate translated code: restore re-reads the budget
-    return probe('W', al, ah, size, storeHit(size, 'o', L(v), Hh(v)), `${save} ${storeMiss(size, al, ah, L(v), Hh(v))} ${restore}`);
+    return probe('W', al, ah, size, storeHit(size, 'o', L(v), Hh(v)), c.miss(i));
   };
 }
 
@@ -336,8 +335,11 @@ function terminalCode(t: Terminal, from: number, lay: Layout, pcHi: number, tree
     case 'Branch':
       return `if (${L(t.cond)}) { ${go(t.taken.lo, t.taken.hi)} } else { ${go(t.notTaken.lo, t.notTaken.hi)} }`;
     case 'Indirect': {
-      // A return to a block of the region (a call's return address) stays inside.
-      const tests = lay.returnTargets.flatMap((lo) => {
+      // A return to a block of the region (a call's return address), or a call to the callee it
+      // was seen to call when that is in the region, stays inside.
+      const hint = from < lay.order.length ? lay.order[from]!.callHint : undefined;
+      const candidates = hint && hint.hi === pcHi && !lay.returnTargets.includes(hint.lo | 0) ? [hint.lo | 0, ...lay.returnTargets] : lay.returnTargets;
+      const tests = candidates.flatMap((lo) => {
         const jump = inside(lo);
         return jump ? [`if (pc === ${lit(lo)}) { ${jump} }`] : [];
       }).join(' ');
@@ -422,7 +424,11 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
     const faulted = (inst: Inst) =>
       `if (S[${Slot.EXIT_REASON}] !== 0) { pc = ${lit(b.start.lo + 4 * inst.gi)};${inst.gi ? ` bud -= ${inst.gi};` : ''} break run; }`;
     const slow = (inst: Inst) => ({ save: `S[${Slot.BUDGET}] = bud;`, restore: `bud = S[${Slot.BUDGET}]; ${faulted(inst)}` });
-    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted, pack };
+    // Nothing but constant assignments: V8 has no feedback for code that never ran, so an
+    // arithmetic or compare here would deoptimize the region at its first miss. The epilogue,
+    // which every exit runs, takes the block's retired instructions off the budget.
+    const miss = (inst: Inst) => `pc = ${lit(b.start.lo + 4 * inst.gi)}; mg = ${-inst.gi}; ex = ${MISS_EXIT}; break run;`;
+    const ctx: Ctx = { flagUsers: plan.eager, ...where, vw, slow, faulted, miss, pack };
     const decls: string[] = [];
     const body: string[] = [];
     // Adjacent accesses of one instruction (LDP/STP, Q halves): the first is emitted with the second (pairs.ts).
@@ -467,18 +473,19 @@ export function emitRegion(regionBlocks: Block[]): RegionSource {
   // got there, deoptimized the cached OSR code at every later call without ever replacing it
   // (bench-sieve: 1,104 deopts of one region; docs/performance.md, sessions 9 and 10).
   const code = within(0, lay.mergeChildren[0]!); // numbers the chain sites
-  const epilogue = `${spill} ${pack} S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\n${chain(sites.count)}`;
+  const epilogue = `${spill} ${pack} bud += mg; S[${Slot.NZCV}] = nz; S[${Slot.PC}] = pc; S[${Slot.PC + 1}] = pch; S[${Slot.BUDGET}] = bud;\nif (ex === ${MISS_EXIT}) return ${MISS_EXIT};\n${chain(sites.count)}`;
   const body = `run: { ${code} }\n${epilogue}`;
   const source = [
     `${load}${loadV ? ' ' + loadV : ''}`,
-    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, bud = S[${Slot.BUDGET}];`,
+    `let nz = S[${Slot.NZCV}], ${LAZY_DECLS}, pc = ${lit(blocks[0]!.start.lo)}, pch = ${lit(pcHi)}, ex = 0, mg = 0, bud = S[${Slot.BUDGET}];`,
     // (ex is never -1: the test only keeps the outer loop's back edge in the bytecode.)
     lay.loopHeaders.has(0) ? loop(0, `${body}\nreturn;`) : lay.loops ? `o: for (;;) { ${body}\nif (ex !== -1) return; }` : body,
   ].join('\n');
   return { source, entry: blocks[0]!.start.lo | 0, pcHi };
 }
 
-export type RegionFn = () => void;
+/** A compiled region: returns MISS_EXIT when it (or a region it chained to) left at a soft-TLB miss. */
+export type RegionFn = () => number | undefined;
 
 /** The dispatcher's table of compiled regions by PC, which regions chain through (abi LINK_PARAMS). */
 export interface LinkTable {

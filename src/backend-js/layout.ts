@@ -46,8 +46,12 @@ export interface Layout {
 /** Successors of a block inside the region (PC low words), in terminal order; for an indirect branch, `targets`. */
 function successors(b: Block, pcHi: number, inRegion: Set<number>, targets: number[]): number[] {
   const t = b.terminal!;
-  if (t.kind === 'Indirect') return targets;
-  return b.directTargets().filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
+  if (t.kind === 'Indirect') {
+    const c = b.callHint;
+    return c && c.hi === pcHi && inRegion.has(c.lo | 0) && !targets.includes(c.lo | 0) ? [c.lo | 0, ...targets] : targets;
+  }
+  const pcs = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
+  return pcs.filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
 }
 
 /** Immediate dominators by position (Cooper, Harvey and Kennedy's iteration over reverse postorder). */

@@ -4,12 +4,12 @@
  * `Read(a); b = Add64(a, size); Read(b)` (or the same with Write), back to back.
  * The first access is emitted at the second's place, under one check that both
  * lie in one page (`(a + 2 * size - 1) & -4096` against the tag). A pair that
- * crosses a page, or misses the TLB, takes the slow path of each access in
- * order, with the fault PC of the instruction, exactly as two separate accesses
- * would. Moving the first access down is safe: only the address add lies
- * between them, and it neither reads memory nor uses the first result.
+ * crosses a page, or misses the TLB, leaves the region at the instruction, and the
+ * interpreter runs it, faults included, exactly as two separate accesses would.
+ * Moving the first access down is safe: only the address add lies between them,
+ * and it neither reads memory nor uses the first result.
  */
-import { loadHit, loadMiss, probe, storeHit, storeMiss, type SlowPath } from './access.js';
+import { loadHit, probe, storeHit, type SlowPath } from './access.js';
 import type { Block, Inst } from '../ir/value.js';
 import { Hh, isImm, L } from './values.js';
 
@@ -34,23 +34,13 @@ export function findPairs(b: Block): Map<Inst, Inst> {
 
 /** The code of a pair, emitted at the second access. */
 export function pairCode(first: Inst, second: Inst, c: SlowPath): string {
-  const a = first.args[0]!, b = second.args[0]!;
-  const al = L(a), ah = Hh(a), bl = L(b), bh = Hh(b);
+  const a = first.args[0]!;
+  const al = L(a), ah = Hh(a);
   const load = READS[first.op];
   if (load !== undefined) {
-    const fault = c.faulted(first);
-    return probe(
-      'R', al, ah, 2 * load,
-      `${loadHit(load, first.id, 'o')} ${loadHit(load, second.id, `o + ${load}`)}`,
-      `${loadMiss(load, first.id, al, ah)} ${fault} ${loadMiss(load, second.id, bl, bh)} ${fault}`,
-    );
+    return probe('R', al, ah, 2 * load, `${loadHit(load, first.id, 'o')} ${loadHit(load, second.id, `o + ${load}`)}`, c.miss(first));
   }
   const size = WRITES[first.op]!;
   const v = first.args[1]!, w = second.args[1]!;
-  const { save, restore } = c.slow(first);
-  return probe(
-    'W', al, ah, 2 * size,
-    `${storeHit(size, 'o', L(v), Hh(v))} ${storeHit(size, `o + ${size}`, L(w), Hh(w))}`,
-    `${save} ${storeMiss(size, al, ah, L(v), Hh(v))} ${restore} ${save} ${storeMiss(size, bl, bh, L(w), Hh(w))} ${restore}`,
-  );
+  return probe('W', al, ah, 2 * size, `${storeHit(size, 'o', L(v), Hh(v))} ${storeHit(size, `o + ${size}`, L(w), Hh(w))}`, c.miss(first));
 }

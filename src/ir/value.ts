@@ -58,6 +58,11 @@ export class Block {
   end: Pc;
   /** Where a call in this block returns to (BL/BLR): a likely later target, used to form regions. */
   returnHint: Pc | undefined;
+  /**
+   * The one target an indirect call (BLR) ending this block was seen to take, when the engine
+   * put that callee in the block's region: generated code goes there without leaving if it is.
+   */
+  callHint: Pc | undefined;
   constructor(
     readonly start: Pc,
     /** Translation context bits of the location descriptor (EL, regime...). 0 in user mode. */

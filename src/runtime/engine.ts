@@ -5,7 +5,7 @@
  * the run loop that returns to its caller on anything the guest's environment
  * must handle (system calls, exceptions, budget).
  */
-import { ExitReason, LINK_SIZE, PARAMS, Slot } from '../backend-js/abi.js';
+import { ExitReason, LINK_SIZE, MISS_EXIT, PARAMS, Slot } from '../backend-js/abi.js';
 import { compileRegion, emitRegion, type LinkTable, type RegionFn } from '../backend-js/emit.js';
 import { checkGenerated } from '../backend-js/check.js';
 import { formatRegion } from '../backend-js/dump.js';
@@ -14,7 +14,7 @@ import { prepare, type PreparedBlock } from '../ir/interpret.js';
 import { optimize } from '../ir/opt/pipeline.js';
 import { printBlock } from '../ir/print.js';
 import { verify } from '../ir/opt/verify.js';
-import type { Block } from '../ir/value.js';
+import type { Block, Pc } from '../ir/value.js';
 import type { CpuState } from './cpu-state.js';
 import { GuestFault } from './fault.js';
 import { makeHelpers, memoryHelperNames, type HelperFn } from './helpers/all.js';
@@ -39,6 +39,12 @@ export interface EngineOptions {
    */
   maxLoopBlocks?: number;
   maxLoopInsns?: number;
+  /**
+   * The same for a loop that goes through calls (a comparator and the strcmp it calls): the
+   * callee's blocks count, and each call it keeps inside saves two region calls per iteration.
+   */
+  maxCallLoopBlocks?: number;
+  maxCallLoopInsns?: number;
   /**
    * Interpreted executions a block other than the entry needs to join a region (auto tier;
    * default a quarter of the hot threshold): blocks that ran once or twice stay out, so
@@ -65,6 +71,12 @@ interface Entry {
   block: Block;
   prepared: PreparedBlock;
   hits: number;
+  /**
+   * For a block ending in an indirect call (BLR), the target its interpreted runs took: the PC's
+   * low word while they all took one target (callSeen 1), callSeen 2 once they took another.
+   */
+  callSeen: number;
+  callTarget: number;
   /** RAM page holding the code. */
   ramPage: number;
   region?: RegionFn;
@@ -97,6 +109,8 @@ export interface EngineStats {
   regionCalls: number;
   /** Of regionCalls, those one region made to the next directly (region chaining). */
   chainedCalls: number;
+  /** Regions that left at a soft-TLB miss (the interpreter ran the access's block). */
+  missExits: number;
   /** Guest instructions retired in each tier. */
   interpInsns: number;
   jitInsns: number;
@@ -135,7 +149,7 @@ export class Engine {
    */
   readonly stats: EngineStats = {
     blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
-    interpBlocksRun: -0, regionCalls: -0, chainedCalls: -0, interpInsns: -0, jitInsns: -0, translateMs: -0, compileMs: -0, exits: {},
+    interpBlocksRun: -0, regionCalls: -0, chainedCalls: -0, missExits: -0, interpInsns: -0, jitInsns: -0, translateMs: -0, compileMs: -0, exits: {},
   };
 
   constructor(
@@ -209,7 +223,7 @@ export class Engine {
     const block = this.translateAt(lo, hi, this.ctx, this.tier === 'interp', '');
     const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
     // Every field from the start: one object shape for all entries, so the dispatcher's optimized code stays valid.
-    const e: Entry = { pcHi: hi, block, prepared, hits: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
+    const e: Entry = { pcHi: hi, block, prepared, hits: 0, callSeen: 0, callTarget: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
     this.cache.set(lo, e);
     let set = this.pageEntries.get(ramPage);
     if (!set) this.pageEntries.set(ramPage, (set = new Set()));
@@ -265,7 +279,10 @@ export class Engine {
     const queue = loop.length ? [] : [lo];
     const add = (k: number, be: Entry): void => {
       insns += be.block.guestCount;
-      blocks.push(this.optimized(k, be));
+      const ob = this.optimized(k, be);
+      // A BLR whose one target so far is in the region goes there without leaving (a loop through calls).
+      if (be.block.returnHint) ob.callHint = this.indirectCallee(be, e.pcHi);
+      blocks.push(ob);
       pages.add(be.ramPage);
       const next = be.block.directTargets();
       if (be.block.returnHint) next.push(be.block.returnHint);
@@ -276,7 +293,8 @@ export class Engine {
         }
       }
     };
-    for (const k of loop) add(k, member(k, e.pcHi)!);
+    // The loop's blocks passed loopOf's tests (a callee's may enter regions of their own).
+    for (const k of loop) add(k, this.cache.get(k)!);
     while (queue.length && blocks.length < max) {
       const k = queue.shift()!;
       const be = member(k, e.pcHi);
@@ -299,28 +317,73 @@ export class Engine {
   }
 
   /**
-   * The loop a region entry heads: the entry and the hot member blocks on a path of direct
-   * branches from it back to it, entry first, in breadth-first order; empty if there is none or
-   * it does not fit maxLoopBlocks / maxLoopInsns. Calls are not edges here: a loop that calls
-   * out leaves its region at the call whatever the region holds.
+   * The callee of a block ending in an indirect call (BLR) when its interpreted runs all took
+   * one target, a translated block of the same context. Generated code tests the target against
+   * it (Block.callHint) and goes on inside the region when it matches.
+   */
+  private indirectCallee(be: Entry, hi: number): Pc | undefined {
+    if (be.callSeen !== 1) return undefined;
+    const c = this.cache.get(be.callTarget);
+    return c && c.pcHi === hi && c.block.ctx === be.block.ctx ? c.block.start : undefined;
+  }
+
+  /**
+   * The loop a region entry heads: the entry and the hot blocks on a path from it back to it,
+   * entry first, in breadth-first order; empty if there is none or it does not fit
+   * maxLoopBlocks / maxLoopInsns. Paths follow direct branches, and go through calls whose
+   * callee is known (BL's target, or the one target a BLR was seen to take): into the callee,
+   * and from its returns (computed branches that are not calls) to the calls' return points.
+   * Generated code follows the same paths with a test of each computed target, so a loop that
+   * calls a comparator, which calls strcmp, runs in one function. The callee's blocks are
+   * copied even when they enter regions of their own; the caller's follow `member`.
    */
   private loopOf(lo: number, hi: number, member: (k: number, hi: number) => Entry | undefined, minHits: number): number[] {
-    const maxBlocks = this.opts.maxLoopBlocks ?? 12;
-    const maxInsns = this.opts.maxLoopInsns ?? 96;
+    const ctx = this.cache.get(lo)!.block.ctx;
     // Hot blocks reachable from the entry (a search bounded to a few loops' worth), with their predecessors among them.
     const order = [lo];
     const preds = new Map<number, number[]>([[lo, []]]);
-    for (let i = 0; i < order.length && order.length <= 4 * maxBlocks; i++) {
+    const edge = (from: number, to: number): void => {
+      let p = preds.get(to);
+      if (!p) {
+        preds.set(to, (p = []));
+        order.push(to);
+      }
+      if (!p.includes(from)) p.push(from);
+    };
+    const limit = 4 * (this.opts.maxCallLoopBlocks ?? 16);
+    /** Blocks reached inside a callee (copied even if they enter a region); return points seen; blocks that return. */
+    const inCallee = new Set<number>(), returnPoints = new Set<number>(), returns: number[] = [];
+    const usable = (k: number, called: boolean): boolean => {
+      const be = called ? this.cache.get(k) : member(k, hi);
+      return !!be && be.pcHi === hi && be.block.ctx === ctx && (k === lo || be.hits >= minHits);
+    };
+    const reach = (from: number, to: number, called: boolean): void => {
+      if (!usable(to, called)) return;
+      if (called) inCallee.add(to);
+      edge(from, to);
+    };
+    for (let i = 0; i < order.length && order.length <= limit; i++) {
       const from = order[i]!;
-      for (const n of member(from, hi)!.block.directTargets()) {
-        const be = member(n.lo, n.hi);
-        if (!be || (n.lo !== lo && be.hits < minHits)) continue;
-        let p = preds.get(n.lo);
-        if (!p) {
-          preds.set(n.lo, (p = []));
-          order.push(n.lo);
+      const fe = this.cache.get(from)!;
+      const b = fe.block, t = b.terminal!;
+      const called = inCallee.has(from);
+      const ret = b.returnHint;
+      if (ret !== undefined) {
+        // A call: into a known callee; its returns go on at the return point.
+        const c = t.kind === 'Link' ? t.next : this.indirectCallee(fe, hi);
+        if (c === undefined || c.hi !== hi || ret.hi !== hi || !usable(c.lo, true) || !usable(ret.lo, called)) continue;
+        reach(from, c.lo, true);
+        const r = ret.lo | 0;
+        if (!returnPoints.has(r)) {
+          returnPoints.add(r);
+          if (called) inCallee.add(r);
+          for (const x of returns) edge(x, r);
         }
-        p.push(from);
+      } else if (t.kind === 'Indirect') {
+        returns.push(from);
+        for (const r of returnPoints) edge(from, r);
+      } else {
+        for (const n of b.directTargets()) if (n.hi === hi) reach(from, n.lo, called);
       }
     }
     // Of those, the ones that reach the entry again.
@@ -335,7 +398,10 @@ export class Engine {
     if (!inLoop.has(lo)) return [];
     const loop = order.filter((k) => inLoop.has(k));
     let insns = 0;
-    for (const k of loop) insns += member(k, hi)!.block.guestCount;
+    for (const k of loop) insns += this.cache.get(k)!.block.guestCount;
+    const calls = loop.some((k) => inCallee.has(k));
+    const maxBlocks = calls ? (this.opts.maxCallLoopBlocks ?? 16) : (this.opts.maxLoopBlocks ?? 12);
+    const maxInsns = calls ? (this.opts.maxCallLoopInsns ?? 128) : (this.opts.maxLoopInsns ?? 96);
     return loop.length <= maxBlocks && insns <= maxInsns ? loop : [];
   }
 
@@ -364,8 +430,10 @@ export class Engine {
     const threshold = this.threshold();
     const stats = this.stats;
     const fastLo = this.fastLo, fastHi = this.fastHi, fastEntry = this.fastEntry, fastRegion = this.fastRegion;
+    // A region left at a soft-TLB miss: the block at PC runs in the interpreter next, once.
+    let missed = false;
     for (;;) {
-      if (!PROFILE) {
+      if (!PROFILE && !missed) {
         // Inner loop: from one compiled region to the next through the fast table, nothing else.
         let calls = 0, chained = 0;
         try {
@@ -377,9 +445,9 @@ export class Engine {
             if (region === undefined || fastLo[k] !== lo || fastHi[k] !== S[Slot.PC + 1]) break;
             calls++;
             S[Slot.CHAIN_DEPTH] = CHAIN;
-            region();
+            missed = region() === MISS_EXIT;
             chained += CHAIN - S[Slot.CHAIN_DEPTH]!;
-            if (S[Slot.EXIT_REASON] !== ExitReason.Jump) break;
+            if (missed || S[Slot.EXIT_REASON] !== ExitReason.Jump) break;
           }
         } finally {
           stats.regionCalls += calls + chained;
@@ -413,15 +481,16 @@ export class Engine {
       }
       let region = e.region;
       // A block compiles when it starts its threshold-th execution: in the jit tier (threshold 1) nothing is interpreted.
-      if (region === undefined && e.hits + 1 >= threshold) {
+      // A block run after a miss does not count: it is the tail of a compiled block (or a region's entry).
+      if (region === undefined && !missed && e.hits + 1 >= threshold) {
         this.compile(lo, e);
         region = e.region;
       }
       fastRegion[k] = region;
-      if (region !== undefined) {
+      if (region !== undefined && !missed) {
         const t0 = PROFILE ? performance.now() : 0, c0 = PROFILE ? this.cpu.icount : 0;
         S[Slot.CHAIN_DEPTH] = CHAIN;
-        region();
+        missed = region() === MISS_EXIT;
         const chained = CHAIN - S[Slot.CHAIN_DEPTH]!;
         stats.regionCalls += 1 + chained;
         stats.chainedCalls += chained;
@@ -446,7 +515,17 @@ export class Engine {
         }
         stats.interpBlocksRun++;
         stats.interpInsns += e.block.guestCount;
-        e.hits++;
+        if (missed) {
+          missed = false;
+          stats.missExits++;
+        } else e.hits++;
+        if (e.callSeen !== 2 && e.block.returnHint !== undefined && e.block.terminal!.kind === 'Indirect') {
+          const t = S[Slot.PC]!;
+          if (e.callSeen === 0 && S[Slot.PC + 1] === hi) {
+            e.callSeen = 1;
+            e.callTarget = t;
+          } else if (e.callTarget !== t || S[Slot.PC + 1] !== hi) e.callSeen = 2;
+        }
       }
       if (S[Slot.EXIT_REASON] !== ExitReason.Jump) {
         const stop = this.exitStop();

@@ -5,7 +5,7 @@
  * iteration crosses two regions) until a load in the callee faults deep inside a chain.
  */
 import t from 'tap';
-import { LINK_PARAMS, PARAMS, Slot } from '../../src/backend-js/abi.js';
+import { LINK_PARAMS, MISS_EXIT, PARAMS, Slot } from '../../src/backend-js/abi.js';
 import { checkGenerated } from '../../src/backend-js/check.js';
 import { compileRegion, emitRegion, emptyLinkTable } from '../../src/backend-js/emit.js';
 import { translateBlock } from '../../src/frontend/translate/translate.js';
@@ -29,7 +29,8 @@ const CALLS = [
 ];
 
 function run(env: Env, tier: Tier): Engine {
-  const engine = new Engine(env.cpu, env.mem, { tier, hotThreshold: 3, debug: true });
+  // The loop through the call in one region (maxCallLoopBlocks) would not chain: keep it out.
+  const engine = new Engine(env.cpu, env.mem, { tier, hotThreshold: 3, debug: true, maxCallLoopBlocks: 1 });
   let stop = engine.run(1 << 20);
   for (let k = 0; stop.kind === 'budget' && k < 10; k++) stop = engine.run(1 << 20);
   env.stop = stop;
@@ -78,7 +79,11 @@ t.test('a region compiled with an empty link table returns to its caller', (t) =
   t.equal(args.length, PARAMS.length, 'the engine binds every abi parameter');
   const f = compileRegion(src, { args, link: emptyLinkTable() });
   t.equal(f.length, 0, 'region functions take no arguments: the abi names are closure bindings');
-  f();
+  t.equal(f(), MISS_EXIT, 'with the TLB empty, the load misses: the region leaves at once');
+  t.equal(env.cpu.pc, BigInt(CODE_BASE + 0x1c), 'at the load, for the interpreter');
+  t.equal(env.cpu.s[Slot.BUDGET], 100, 'with nothing retired');
+  env.mem.ld64(0x20000, 0); // the runtime's access fills the TLB
+  t.equal(f(), undefined, 'then it runs through');
   t.equal(env.cpu.pc, BigInt(CODE_BASE + 0x10), 'it left for the return address');
   t.equal(env.cpu.s[Slot.CHAIN_DEPTH], CHAIN_DEPTH, 'without calling another region');
   t.equal(env.cpu.s[Slot.BUDGET], 97, 'after three instructions');
