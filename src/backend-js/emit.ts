@@ -64,7 +64,15 @@ const call64 = (name: string): Emit => (i) => {
   const [a, b] = i.args as [Value, Value];
   return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(b)}, ${Hh(b)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
 };
-const shift64 = (name: string, inline: (l: string, h: string, n: number) => [string, string]): Emit => (i) => {
+/**
+ * A 64-bit shift: by a constant, the pair's words shifted in place (`inline`); by a register,
+ * `byRegister`'s statement, or else the helper `name`.
+ */
+const shift64 = (
+  name: string,
+  inline: (l: string, h: string, n: number) => [string, string],
+  byRegister?: (l: string, h: string, n: string, id: number) => string,
+): Emit => (i) => {
   const [a, n] = i.args as [Value, Value];
   if (n.kind === 'imm') {
     const k = n.lo & 63;
@@ -72,8 +80,23 @@ const shift64 = (name: string, inline: (l: string, h: string, n: number) => [str
     const [lo, hi] = inline(L(a), Hh(a), k);
     return `a${i.id} = ${lo}; b${i.id} = ${hi};`;
   }
+  if (byRegister) return byRegister(L(a), Hh(a), L(n), i.id);
   return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(n)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
 };
+
+/**
+ * Shifts by a register amount n (mod 64), in int32 arithmetic without a branch (code V8 has
+ * seen one way of a branch it compiles as a deoptimization the other way): x and y are the low
+ * and high words shifted by t = n mod 32, the bits crossing between them taken as
+ * `(w >>> 1) >>> (31 - t)` (or `(w << 1) << (31 - t)`), which is 0 when t is 0; u is all ones
+ * when n mod 64 >= 32, and then the result is the words moved across.
+ */
+const shiftBy = (pre: string, lo: string, hi: string) => (l: string, h: string, n: string, id: number): string =>
+  `{ const t = ${n} & 31, u = -((${n} >>> 5) & 1), ${pre.replace(/\bL\b/g, l).replace(/\bH\b/g, h)}; ` +
+  `a${id} = ${lo}; b${id} = ${hi.replace(/\bH\b/g, h)}; }`;
+const lslBy = shiftBy('x = L << t, y = (H << t) | ((L >>> 1) >>> (31 - t))', 'x & ~u', '(y & ~u) | (x & u)');
+const lsrBy = shiftBy('x = (L >>> t) | ((H << 1) << (31 - t)), y = H >>> t', '(x & ~u) | (y & u)', 'y & ~u');
+const asrBy = shiftBy('x = (L >>> t) | ((H << 1) << (31 - t)), y = H >> t', '(x & ~u) | (y & u)', '(y & ~u) | ((H >> 31) & u)');
 
 function condExpr(nz: string, cond: number): string {
   const n = `(${nz} >>> 31)`, z = `((${nz} >>> 30) & 1)`, c = `((${nz} >>> 29) & 1)`, v = `((${nz} >>> 28) & 1)`;
@@ -247,9 +270,9 @@ const EMITTERS: Record<Opcode, Emit> = {
   Xor64: pair((a, _b, c) => `${a} ^ ${c}`, (_a, b, _c, d) => `${b} ^ ${d}`),
   XorNot64: pair((a, _b, c) => `${a} ^ ~${c}`, (_a, b, _c, d) => `${b} ^ ~${d}`),
   Not64: pair((a) => `~${a}`, (_a, b) => `~${b}`),
-  Lsl64: shift64('lsl64', (l, h, n) => (n < 32 ? [`${l} << ${n}`, `(${h} << ${n}) | (${l} >>> ${32 - n})`] : ['0', `${l} << ${n - 32}`])),
-  Lsr64: shift64('lsr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | 0`] : [`(${h} >>> ${n - 32}) | 0`, '0'])),
-  Asr64: shift64('asr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `${h} >> ${n}`] : [`${h} >> ${n - 32}`, `${h} >> 31`])),
+  Lsl64: shift64('lsl64', (l, h, n) => (n < 32 ? [`${l} << ${n}`, `(${h} << ${n}) | (${l} >>> ${32 - n})`] : ['0', `${l} << ${n - 32}`]), lslBy),
+  Lsr64: shift64('lsr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | 0`] : [`(${h} >>> ${n - 32}) | 0`, '0']), lsrBy),
+  Asr64: shift64('asr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `${h} >> ${n}`] : [`${h} >> ${n - 32}`, `${h} >> 31`]), asrBy),
   Ror64: shift64('ror64', (l, h, n) =>
     n === 32 ? [h, l] : n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | (${l} << ${32 - n})`] : [`(${h} >>> ${n - 32}) | (${l} << ${64 - n})`, `(${l} >>> ${n - 32}) | (${h} << ${64 - n})`]),
   Mul64: call64('mul64'),
