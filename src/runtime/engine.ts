@@ -77,6 +77,8 @@ interface Entry {
    */
   callSeen: number;
   callTarget: number;
+  /** Calls the dispatcher made of its region, up to the end of priming (PRIME_AFTER, PRIME_BUDGETS). */
+  primed: number;
   /** RAM page holding the code. */
   ramPage: number;
   region?: RegionFn;
@@ -89,6 +91,19 @@ interface Entry {
   prof?: { ms: number; calls: number; insns: number };
 }
 
+/**
+ * Priming a region's epilogue. V8 compiles code that has not run as a deoptimization, and a
+ * loop region's epilogue (with its NZCV packing) may not have run when V8 compiles the loop on
+ * the stack: qsort's record-sort loop was compiled 8 times, deoptimizing at its first exits.
+ * So the dispatcher's calls of a new region after the first PRIME_AFTER (by then V8 has
+ * allocated the function's feedback vector, which it does lazily) get these budgets in turn:
+ * the region leaves at the first jump past so many instructions, each time at a later block,
+ * and its epilogue runs with the flag records pending there. The run is the same, with more
+ * exits. Until primed, a region is not in the fast table, so the calls come here.
+ */
+export const PRIME_AFTER = 20;
+export const PRIME_BUDGETS = [1, 2, 4, 7, 11, 16, 23, 32, 45, 64, 90];
+const PRIMED = PRIME_AFTER + PRIME_BUDGETS.length;
 const FAST_SIZE = LINK_SIZE;
 const FAST_MASK = FAST_SIZE - 1;
 /** How deep regions may call each other directly before the chain returns to the dispatcher. */
@@ -111,6 +126,8 @@ export interface EngineStats {
   chainedCalls: number;
   /** Regions that left at a soft-TLB miss (the interpreter ran the access's block). */
   missExits: number;
+  /** Region calls made with a priming budget (PRIME_BUDGETS). */
+  primingCalls: number;
   /** Guest instructions retired in each tier. */
   interpInsns: number;
   jitInsns: number;
@@ -149,7 +166,7 @@ export class Engine {
    */
   readonly stats: EngineStats = {
     blocksTranslated: 0, guestInsnsTranslated: 0, regionsCompiled: 0, blocksInRegions: 0, invalidations: 0,
-    interpBlocksRun: -0, regionCalls: -0, chainedCalls: -0, missExits: -0, interpInsns: -0, jitInsns: -0, translateMs: -0, compileMs: -0, exits: {},
+    interpBlocksRun: -0, regionCalls: -0, chainedCalls: -0, missExits: -0, primingCalls: -0, interpInsns: -0, jitInsns: -0, translateMs: -0, compileMs: -0, exits: {},
   };
 
   constructor(
@@ -201,12 +218,16 @@ export class Engine {
    * instructions retired.
    */
   kick(): void {
+    this.kicks++;
     const S = this.cpu.s;
     const k = S[Slot.BUDGET]!;
     if (k <= 0) return;
     S[Slot.BUDGET] = 0;
     S[Slot.BUDGET_ISSUED] = S[Slot.BUDGET_ISSUED]! - k;
   }
+
+  /** Kicks so far (a priming call that saw one keeps the budget taken back). */
+  private kicks = 0;
 
   /** Empty the dispatcher's fast table (it holds entries of one context only: call this when the context changes). */
   flushFast(): void {
@@ -223,7 +244,7 @@ export class Engine {
     const block = this.translateAt(lo, hi, this.ctx, this.tier === 'interp', '');
     const prepared = prepare(block, { S: this.cpu.s, V: this.cpu.v.i32, mem, helpers: this.helpers.byIndex });
     // Every field from the start: one object shape for all entries, so the dispatcher's optimized code stays valid.
-    const e: Entry = { pcHi: hi, block, prepared, hits: 0, callSeen: 0, callTarget: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
+    const e: Entry = { pcHi: hi, block, prepared, hits: 0, callSeen: 0, callTarget: 0, primed: 0, ramPage, region: undefined, optimized: undefined, prof: undefined };
     this.cache.set(lo, e);
     let set = this.pageEntries.get(ramPage);
     if (!set) this.pageEntries.set(ramPage, (set = new Set()));
@@ -486,11 +507,11 @@ export class Engine {
         this.compile(lo, e);
         region = e.region;
       }
-      fastRegion[k] = region;
+      fastRegion[k] = region !== undefined && e.primed >= PRIMED ? region : undefined;
       if (region !== undefined && !missed) {
         const t0 = PROFILE ? performance.now() : 0, c0 = PROFILE ? this.cpu.icount : 0;
         S[Slot.CHAIN_DEPTH] = CHAIN;
-        missed = region() === MISS_EXIT;
+        missed = (e.primed < PRIMED ? this.primingCall(region, e.primed++) : region()) === MISS_EXIT;
         const chained = CHAIN - S[Slot.CHAIN_DEPTH]!;
         stats.regionCalls += 1 + chained;
         stats.chainedCalls += chained;
@@ -532,6 +553,27 @@ export class Engine {
         if (stop) return stop;
       }
     }
+  }
+
+  /**
+   * The dispatcher's n-th call of a region not yet primed: from PRIME_AFTER on, with the budget
+   * cut to the priming budget and the rest set aside (from the issued count too, so the retired
+   * count stays exact), then given back unless the engine took the budget back meanwhile.
+   */
+  private primingCall(region: RegionFn, n: number): number | undefined {
+    const S = this.cpu.s;
+    const rest = n < PRIME_AFTER ? 0 : S[Slot.BUDGET]! - PRIME_BUDGETS[n - PRIME_AFTER]!;
+    if (rest <= 0) return region();
+    this.stats.primingCalls++;
+    const kicks = this.kicks;
+    S[Slot.BUDGET] = S[Slot.BUDGET]! - rest;
+    S[Slot.BUDGET_ISSUED] = S[Slot.BUDGET_ISSUED]! - rest;
+    const r = region();
+    if (kicks === this.kicks) {
+      S[Slot.BUDGET] = S[Slot.BUDGET]! + rest;
+      S[Slot.BUDGET_ISSUED] = S[Slot.BUDGET_ISSUED]! + rest;
+    }
+    return r;
   }
 
   /** A block or region left with an exit reason: the Stop to return, or undefined to keep going. */

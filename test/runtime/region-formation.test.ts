@@ -9,7 +9,7 @@
  * case runs against the interpreter.
  */
 import t from 'tap';
-import { Engine, type EngineOptions } from '../../src/runtime/engine.js';
+import { Engine, PRIME_AFTER, PRIME_BUDGETS, type EngineOptions } from '../../src/runtime/engine.js';
 import { CODE_BASE, diffEnvs, makeEnv, runInterp, type Env } from '../helpers/testenv.js';
 
 /** A loop of six blocks (taken and fall-through paths that merge at `join`), 200 iterations. */
@@ -194,5 +194,20 @@ t.test('a BLR that goes elsewhere than the callee its region holds leaves the re
   t.equal(diffEnvs(interp, env), '', 'registers, flags, memory and instruction count agree');
   t.equal(env.stop?.kind, 'svc', 'reaches the end marker');
   t.ok(engine.stats.regionCalls > 100, `after the switch the first call leaves the loop's region (${engine.stats.regionCalls} region calls)`);
+  t.end();
+});
+
+t.test('a region called more than PRIME_AFTER times is primed: its next calls leave early, and the run is the same', (t) => {
+  const interp = runInterp(makeEnv(NEST));
+  const { env, engine, regions } = runAuto(NEST);
+  t.equal(diffEnvs(interp, env), '', 'registers, flags and instruction count agree');
+  // The inner loop's region is called from the dispatcher once per outer iteration (50) after it compiles.
+  t.ok(PRIME_AFTER + PRIME_BUDGETS.length < 45, 'the loop is long enough to prime it');
+  t.ok(
+    engine.stats.primingCalls >= PRIME_BUDGETS.length && engine.stats.primingCalls % PRIME_BUDGETS.length === 0,
+    `whole primings only (${engine.stats.primingCalls} priming calls, ${regions.length} regions)`,
+  );
+  const once = runAuto(SIX_BLOCKS).engine;
+  t.equal(once.stats.primingCalls, 0, 'a region the dispatcher calls once (a loop that runs to its end inside) is not primed');
   t.end();
 });
