@@ -50,8 +50,7 @@ function successors(b: Block, pcHi: number, inRegion: Set<number>, targets: numb
     const c = b.callHint;
     return c && c.hi === pcHi && inRegion.has(c.lo | 0) && !targets.includes(c.lo | 0) ? [c.lo | 0, ...targets] : targets;
   }
-  const pcs = t.kind === 'Link' ? [t.next] : t.kind === 'Branch' ? [t.taken, t.notTaken] : [];
-  return pcs.filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
+  return b.directTargets().filter((p) => p.hi === pcHi && inRegion.has(p.lo | 0)).map((p) => p.lo | 0);
 }
 
 /** Immediate dominators by position (Cooper, Harvey and Kennedy's iteration over reverse postorder). */
