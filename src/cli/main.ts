@@ -83,7 +83,7 @@ export function statsTable(r: RunResult): string {
     ['regions compiled', `${fmt(s.regionsCompiled)} (${fmt(s.blocksInRegions)} blocks, ${s.compileMs.toFixed(1)} ms)`],
     ['instructions by tier', `interpreter ${fmt(s.interpInsns)}, jit ${fmt(s.jitInsns)}`],
     ['host time by phase', `translate ${s.translateMs.toFixed(1)} ms, compile ${s.compileMs.toFixed(1)} ms, execute and syscalls ${Math.max(0, r.wallMs - s.translateMs - s.compileMs).toFixed(1)} ms`],
-    ['dispatches', `interpreted blocks ${fmt(s.interpBlocksRun)}, region calls ${fmt(s.regionCalls)} (${fmt(s.chainedCalls)} chained), soft-TLB miss exits ${fmt(s.missExits)}`],
+    ['dispatches', `interpreted blocks ${fmt(s.interpBlocksRun)}, region calls ${fmt(s.regionCalls)} (${fmt(s.chainedCalls)} chained), soft-TLB miss exits ${fmt(s.missExits)}, priming calls ${fmt(s.primingCalls)}`],
     ['code invalidations', fmt(s.invalidations)],
     ['soft-TLB misses', fmt(r.tlbMisses)],
     ['exits', Object.entries(s.exits).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || 'none'],

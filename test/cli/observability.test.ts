@@ -25,6 +25,7 @@ t.test('--stats', (t) => {
   t.match(r.stderr, /^guest instructions\s+\d{1,3}(,\d{3})+\n/m, 'counts grouped by thousands');
   const misses = Number(/^soft-TLB misses\s+([\d,]+)/m.exec(r.stderr)?.[1]?.replace(/,/g, '') ?? 'NaN');
   t.ok(misses > 0 && misses < n, `soft-TLB misses counted (${misses})`);
+  t.match(r.stderr, /^dispatches\s+interpreted blocks [\d,]+, region calls [\d,]+ \([\d,]+ chained\), soft-TLB miss exits [\d,]+, priming calls [\d,]+\n/m, 'dispatches by kind');
   t.end();
 });
 
