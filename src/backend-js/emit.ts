@@ -64,14 +64,10 @@ const call64 = (name: string): Emit => (i) => {
   const [a, b] = i.args as [Value, Value];
   return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(b)}, ${Hh(b)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
 };
-/**
- * A 64-bit shift: by a constant, the pair's words shifted in place (`inline`); by a register,
- * `byRegister`'s statement, or else the helper `name`.
- */
+/** A 64-bit shift: by a constant, the pair's words shifted in place (`inline`); by a register, `byRegister`'s statement. */
 const shift64 = (
-  name: string,
   inline: (l: string, h: string, n: number) => [string, string],
-  byRegister?: (l: string, h: string, n: string, id: number) => string,
+  byRegister: (l: string, h: string, n: string, id: number) => string,
 ): Emit => (i) => {
   const [a, n] = i.args as [Value, Value];
   if (n.kind === 'imm') {
@@ -80,8 +76,7 @@ const shift64 = (
     const [lo, hi] = inline(L(a), Hh(a), k);
     return `a${i.id} = ${lo}; b${i.id} = ${hi};`;
   }
-  if (byRegister) return byRegister(L(a), Hh(a), L(n), i.id);
-  return `a${i.id} = H.${name}(${L(a)}, ${Hh(a)}, ${L(n)}) | 0; b${i.id} = S[${Slot.RET_HI}];`;
+  return byRegister(L(a), Hh(a), L(n), i.id);
 };
 
 /**
@@ -97,6 +92,8 @@ const shiftBy = (pre: string, lo: string, hi: string) => (l: string, h: string, 
 const lslBy = shiftBy('x = L << t, y = (H << t) | ((L >>> 1) >>> (31 - t))', 'x & ~u', '(y & ~u) | (x & u)');
 const lsrBy = shiftBy('x = (L >>> t) | ((H << 1) << (31 - t)), y = H >>> t', '(x & ~u) | (y & u)', 'y & ~u');
 const asrBy = shiftBy('x = (L >>> t) | ((H << 1) << (31 - t)), y = H >> t', '(x & ~u) | (y & u)', '(y & ~u) | ((H >> 31) & u)');
+/** A rotate by a register amount is rare: the helper. */
+const rorBy = (l: string, h: string, n: string, id: number): string => `a${id} = H.ror64(${l}, ${h}, ${n}) | 0; b${id} = S[${Slot.RET_HI}];`;
 
 function condExpr(nz: string, cond: number): string {
   const n = `(${nz} >>> 31)`, z = `((${nz} >>> 30) & 1)`, c = `((${nz} >>> 29) & 1)`, v = `((${nz} >>> 28) & 1)`;
@@ -270,11 +267,11 @@ const EMITTERS: Record<Opcode, Emit> = {
   Xor64: pair((a, _b, c) => `${a} ^ ${c}`, (_a, b, _c, d) => `${b} ^ ${d}`),
   XorNot64: pair((a, _b, c) => `${a} ^ ~${c}`, (_a, b, _c, d) => `${b} ^ ~${d}`),
   Not64: pair((a) => `~${a}`, (_a, b) => `~${b}`),
-  Lsl64: shift64('lsl64', (l, h, n) => (n < 32 ? [`${l} << ${n}`, `(${h} << ${n}) | (${l} >>> ${32 - n})`] : ['0', `${l} << ${n - 32}`]), lslBy),
-  Lsr64: shift64('lsr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | 0`] : [`(${h} >>> ${n - 32}) | 0`, '0']), lsrBy),
-  Asr64: shift64('asr64', (l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `${h} >> ${n}`] : [`${h} >> ${n - 32}`, `${h} >> 31`]), asrBy),
-  Ror64: shift64('ror64', (l, h, n) =>
-    n === 32 ? [h, l] : n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | (${l} << ${32 - n})`] : [`(${h} >>> ${n - 32}) | (${l} << ${64 - n})`, `(${l} >>> ${n - 32}) | (${h} << ${64 - n})`]),
+  Lsl64: shift64((l, h, n) => (n < 32 ? [`${l} << ${n}`, `(${h} << ${n}) | (${l} >>> ${32 - n})`] : ['0', `${l} << ${n - 32}`]), lslBy),
+  Lsr64: shift64((l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | 0`] : [`(${h} >>> ${n - 32}) | 0`, '0']), lsrBy),
+  Asr64: shift64((l, h, n) => (n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `${h} >> ${n}`] : [`${h} >> ${n - 32}`, `${h} >> 31`]), asrBy),
+  Ror64: shift64((l, h, n) =>
+    n === 32 ? [h, l] : n < 32 ? [`(${l} >>> ${n}) | (${h} << ${32 - n})`, `(${h} >>> ${n}) | (${l} << ${32 - n})`] : [`(${h} >>> ${n - 32}) | (${l} << ${64 - n})`, `(${l} >>> ${n - 32}) | (${h} << ${64 - n})`], rorBy),
   Mul64: call64('mul64'),
   UMulHigh64: call64('umulh64'),
   SMulHigh64: call64('smulh64'),
